@@ -1,0 +1,3 @@
+"""mkdocs-course: self-check quizzes, progress and certificates for MkDocs courses."""
+
+__version__ = "0.1.0"

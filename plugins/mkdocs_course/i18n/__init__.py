@@ -1,0 +1,1 @@
+"""Strings the course shows learners, and (later) their translations."""

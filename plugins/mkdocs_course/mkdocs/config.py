@@ -1,0 +1,20 @@
+"""Options of the ``course`` plugin, as written under ``plugins:`` in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class CourseConfig(Config):
+    enabled = c.Type(bool, default=True)
+
+    # The course
+    # A stable id for the course: learners' saved progress is stored under it,
+    # so change it only to start every learner afresh. Defaults to a slug of
+    # site_name.
+    course_id = c.Optional(c.Type(str))
+
+    # Quizzes
+    quizzes_dir = c.Type(str, default="quizzes")
+    pass_mark = c.Type((int, float), default=70)

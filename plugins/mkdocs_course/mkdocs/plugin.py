@@ -1,0 +1,147 @@
+"""The ``course`` MkDocs plugin: event handlers that call the course logic."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
+
+from ..quiz import QuizCollection, QuizError, QuizRenderer, find_placements, replace_placements
+from ..quiz.placement import MARKER
+from ..runtime import runtime_assets
+from .config import CourseConfig
+
+log = get_plugin_logger(__name__)
+
+HEAD_END = re.compile(r"</head>", re.IGNORECASE)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "course"
+
+
+class CoursePlugin(BasePlugin[CourseConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.collection: QuizCollection | None = None
+        self.renderer: QuizRenderer | None = None
+        self.placed: dict[str, str] = {}  # quiz id -> page that places it
+        self.quiz_pages: dict[str, list[str]] = {}  # page src_uri -> quiz ids
+
+    # -- configuration ---------------------------------------------------------
+
+    def on_config(self, config, **kwargs):
+        if not self.config.enabled:
+            return config
+        project_dir = Path(config.config_file_path or ".").resolve().parent
+        self.project_dir = project_dir
+        self.course_id = self.config.course_id or slug(config.site_name)
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", self.course_id):
+            raise PluginError(
+                f"course: course_id '{self.course_id}' is not a valid id. Use letters, "
+                "digits, '-' and '_' only."
+            )
+        pass_mark = self.config.pass_mark
+        if not 0 <= pass_mark <= 100:
+            raise PluginError(
+                f"course: pass_mark is {pass_mark}; it must be a percentage from 0 to 100."
+            )
+        folder = project_dir / self.config.quizzes_dir
+        if self.collection is None or self.collection.folder != folder:
+            self.collection = QuizCollection(folder, project_dir, pass_mark)
+        self.collection.default_pass_mark = pass_mark
+        try:
+            self.collection.load()
+        except QuizError as exc:
+            raise PluginError(f"course: {exc}") from None
+        self.renderer = QuizRenderer(self.course_id)
+        self.placed = {}
+        self.quiz_pages = {}
+        return config
+
+    def on_serve(self, server, *, config, builder, **kwargs):
+        if self.config.enabled and self.collection is not None:
+            server.watch(str(self.collection.folder))
+        return server
+
+    def on_files(self, files: Files, *, config, **kwargs):
+        if not self.config.enabled:
+            return files
+        for asset in runtime_assets():
+            files.append(File.generated(config, asset.path, content=asset.content))
+        return files
+
+    # -- pages -------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown, *, page, config, files, **kwargs):
+        if not self.config.enabled:
+            return markdown
+        placements = find_placements(markdown)
+        if not placements:
+            return markdown
+        shown = self._page_path(page, config)
+        ids = []
+        for placement in placements:
+            quiz = self.collection.quizzes.get(placement.quiz_id)
+            if quiz is None:
+                known = ", ".join(sorted(self.collection.quizzes)) or "none"
+                error = QuizError(
+                    shown,
+                    (placement.line, placement.column),
+                    f"this page places the quiz '{placement.quiz_id}', but no quiz has that id",
+                    f"Known quiz ids: {known}. A quiz's id is the 'id' in its file under "
+                    f"{self.config.quizzes_dir}/, or else the file name.",
+                )
+                raise PluginError(f"course: {error}")
+            if placement.quiz_id in self.placed and self.placed[placement.quiz_id] != shown:
+                log.warning(
+                    f"{shown}:{placement.line}: the quiz '{placement.quiz_id}' is also placed on "
+                    f"{self.placed[placement.quiz_id]}; a learner's results are shared between both places."
+                )
+            self.placed.setdefault(placement.quiz_id, shown)
+            ids.append(placement.quiz_id)
+        self.quiz_pages[page.file.src_uri] = ids
+        return replace_placements(markdown)
+
+    def on_page_content(self, html, *, page, config, files, **kwargs):
+        ids = self.quiz_pages.get(page.file.src_uri) if self.config.enabled else None
+        if not ids:
+            return html
+        for quiz_id in dict.fromkeys(ids):
+            rendered = self.renderer.render(self.collection.quizzes[quiz_id])
+            html = html.replace(MARKER.format(id=quiz_id), rendered)
+        script, _ = runtime_assets()
+        src = get_relative_url(script.path, page.url)
+        # Inside the content so Material's instant navigation runs it again
+        # on every page that has a quiz; the runtime is idempotent.
+        return html + f'\n<script src="{src}"></script>\n'
+
+    def on_env(self, env, *, config, files, **kwargs):
+        if self.config.enabled:
+            for quiz_id, quiz in sorted(self.collection.quizzes.items()):
+                if quiz_id not in self.placed:
+                    log.warning(
+                        f"{quiz.source}: the quiz '{quiz_id}' is not placed on any page, so "
+                        f"learners never see it. Add a line '[Quiz: {quiz.title}](quiz:{quiz_id})' "
+                        "to a page, or remove the file."
+                    )
+        return env
+
+    def on_post_page(self, output, *, page, config, **kwargs):
+        if not self.config.enabled or not self.quiz_pages.get(page.file.src_uri):
+            return output
+        _, css = runtime_assets()
+        link = f'<link rel="stylesheet" href="{get_relative_url(css.path, page.url)}">\n'
+        return HEAD_END.sub(lambda m: link + m.group(0), output, count=1)
+
+    def _page_path(self, page, config) -> str:
+        path = Path(config.docs_dir) / page.file.src_path
+        try:
+            return path.resolve().relative_to(self.project_dir).as_posix()
+        except ValueError:
+            return page.file.src_uri

@@ -1,0 +1,65 @@
+"""All the quizzes of a course, loaded from one folder."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .errors import QuizError
+from .loader import load_quiz
+from .model import Quiz
+from .yamlsource import Position
+
+
+class QuizCollection:
+    """Quizzes by id, loaded from ``quizzes/*.yml`` (and ``*.yaml``).
+
+    Files are re-read only when their content changes (keyed by a hash of
+    the bytes, not by file dates), which keeps ``serve`` rebuilds quick.
+    """
+
+    def __init__(self, folder: Path, project_dir: Path, default_pass_mark: float = 70):
+        self.folder = folder
+        self.project_dir = project_dir
+        self.default_pass_mark = default_pass_mark
+        self.quizzes: dict[str, Quiz] = {}
+        self._cache: dict[tuple[str, str], Quiz] = {}
+
+    def shown(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.project_dir).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def files(self) -> list[Path]:
+        if not self.folder.is_dir():
+            return []
+        return sorted(p for p in self.folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+
+    def load(self) -> dict[str, Quiz]:
+        """(Re)load every quiz file. Raises QuizError on the first problem."""
+        quizzes: dict[str, Quiz] = {}
+        cache: dict[tuple[str, str], Quiz] = {}
+        for path in self.files():
+            shown = self.shown(path)
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise QuizError(shown, Position(1, 1), f"cannot read the file ({exc.strerror})") from None
+            digest = (shown, hashlib.sha256(data).hexdigest())
+            quiz = self._cache.get(digest)
+            if quiz is None:
+                quiz = load_quiz(data, shown, default_pass_mark=self.default_pass_mark)
+            cache[digest] = quiz
+            if quiz.id in quizzes:
+                raise QuizError(
+                    shown,
+                    Position(1, 1),
+                    f"the quiz id '{quiz.id}' is already used by {quizzes[quiz.id].source}",
+                    "Give each quiz its own 'id' (it defaults to the file name).",
+                    quiz_id=quiz.id,
+                )
+            quizzes[quiz.id] = quiz
+        self._cache = cache
+        self.quizzes = quizzes
+        return quizzes

@@ -1,0 +1,45 @@
+"""The one error a course author meets when a quiz or page is wrong."""
+
+from __future__ import annotations
+
+
+class QuizError(Exception):
+    """A problem in a quiz file or in the page that places a quiz.
+
+    The message reads ``file:line:column: [quiz 'id', question 'id':] what was
+    found, and what was expected. What to do.`` so that editors and terminals
+    can jump to the spot.
+    """
+
+    def __init__(
+        self,
+        source: str,
+        position,
+        problem: str,
+        advice: str = "",
+        *,
+        quiz_id: str | None = None,
+        question_id: str | None = None,
+    ):
+        self.source = source
+        self.line, self.column = position if position else (1, 1)
+        self.problem = problem
+        self.advice = advice
+        self.quiz_id = quiz_id
+        self.question_id = question_id
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}:{self.column}"
+        about = []
+        if self.quiz_id:
+            about.append(f"quiz '{self.quiz_id}'")
+        if self.question_id:
+            about.append(f"question '{self.question_id}'")
+        prefix = f"{where}: " + (", ".join(about) + ": " if about else "")
+        text = prefix + self.problem
+        if not text.endswith("."):
+            text += "."
+        if self.advice:
+            text += " " + self.advice
+        return text

@@ -1,0 +1,135 @@
+"""The quiz model: what a validated quiz file becomes.
+
+Text fields hold the author's Markdown source; rendering to HTML happens later
+(``render.py``), so the model stays independent of any output format.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+QUESTION_TYPES = (
+    "single",
+    "multiple",
+    "true_false",
+    "fill_blank",
+    "numeric",
+    "matching",
+    "ordering",
+)
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice of a single- or multiple-choice question."""
+
+    id: str
+    text: str
+    correct: bool = False
+    feedback: str = ""
+    fixed: bool = False  # keeps its written position when options are shuffled
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One row of a matching question: ``left`` is matched with ``right``."""
+
+    id: str
+    left: str
+    right: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of an ordering question; items are written in the right order."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str
+    prompt: str
+    hint: str = ""
+    explanation: str = ""
+    feedback_correct: str = ""
+    feedback_incorrect: str = ""
+    shuffle: bool = True
+    # single / multiple
+    options: tuple[Option, ...] = ()
+    scoring: str = "all_or_nothing"  # multiple: or "partial"
+    # true_false
+    answer_bool: bool | None = None
+    # fill_blank
+    answers: tuple[str, ...] = ()
+    match: str = "normalized"  # or "exact"
+    # numeric
+    answer_number: float | None = None
+    tolerance: float = 0.0
+    unit: str = ""
+    # matching / ordering
+    pairs: tuple[Pair, ...] = ()
+    items: tuple[Item, ...] = ()
+
+    def answer_key(self) -> dict:
+        """The grading data for this question, as the browser runtime reads it."""
+        if self.type in ("single", "multiple"):
+            key = {"correct": [o.id for o in self.options if o.correct]}
+            if self.type == "multiple":
+                key["scoring"] = self.scoring
+            return key
+        if self.type == "true_false":
+            return {"answer": self.answer_bool}
+        if self.type == "fill_blank":
+            return {"answers": list(self.answers), "match": self.match}
+        if self.type == "numeric":
+            return {"answer": self.answer_number, "tolerance": self.tolerance}
+        if self.type == "matching":
+            return {"pairs": [p.id for p in self.pairs]}
+        if self.type == "ordering":
+            return {"order": [i.id for i in self.items]}
+        raise ValueError(f"unknown question type {self.type!r}")
+
+
+@dataclass(frozen=True)
+class Quiz:
+    id: str
+    title: str
+    source: str  # path of the quiz file, relative to the project
+    questions: tuple[Question, ...]
+    pass_mark: float
+    description: str = ""
+    draw: int | None = None  # questions drawn per attempt (a question pool)
+    shuffle_questions: bool = False
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def version(self) -> str:
+        """A short hash of everything that decides how an attempt is graded.
+
+        Fixing a typo in a prompt keeps the version; changing an answer key,
+        adding or removing a question or option, or changing the pass mark
+        makes a new one, so attempts saved earlier are shown as made on an
+        older version of the quiz.
+        """
+        shape = {
+            "pass_mark": self.pass_mark,
+            "draw": self.draw,
+            "questions": [
+                {
+                    "id": q.id,
+                    "type": q.type,
+                    "key": q.answer_key(),
+                    "options": [o.id for o in q.options],
+                    "pairs": [p.id for p in q.pairs],
+                    "items": [i.id for i in q.items],
+                }
+                for q in self.questions
+            ],
+        }
+        blob = json.dumps(shape, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:12]

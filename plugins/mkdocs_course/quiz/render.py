@@ -1,0 +1,186 @@
+"""Render a Quiz to HTML plus a small JSON payload for the browser runtime.
+
+The answer keys, feedback and explanations travel in the payload XOR-masked
+and base64-encoded, so that reading the page source does not show which
+answer is right. This is deliberately light: it keeps honest learners from
+spoiling a self-check, it does not stop anyone determined to cheat.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from ..i18n.interface import INTERFACE
+from .markup import QuizMarkdown
+from .model import Question, Quiz
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def _mask(data: bytes, salt: bytes) -> bytes:
+    return bytes(b ^ salt[i % len(salt)] for i, b in enumerate(data))
+
+
+def encode_key(key: dict, salt: bytes) -> str:
+    """Mask a JSON-serialisable answer key; the runtime reverses it."""
+    raw = json.dumps(key, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.b64encode(_mask(raw, salt)).decode("ascii")
+
+
+def decode_key(text: str, salt: bytes) -> dict:
+    """The inverse of ``encode_key`` (used by tests and trainer tools)."""
+    return json.loads(_mask(base64.b64decode(text), salt).decode("utf-8"))
+
+
+def script_json(value) -> Markup:
+    """JSON that is safe inside a <script> element, whatever its strings hold."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
+
+
+class QuizRenderer:
+    """Turns quizzes into HTML, given the interface strings of one language."""
+
+    def __init__(self, course_id: str, strings: dict | None = None):
+        self.course_id = course_id
+        self.strings = dict(INTERFACE, **(strings or {}))
+        self.markdown = QuizMarkdown()
+        env = Environment(
+            loader=FileSystemLoader(str(TEMPLATES)),
+            autoescape=select_autoescape(["html"]),
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.template = env.get_template("quiz.html")
+
+    def render(self, quiz: Quiz) -> str:
+        md = self.markdown
+        base = f"cq-{quiz.id}"
+        salt = hashlib.sha256(f"{self.course_id}:{quiz.id}:{quiz.version}".encode()).digest()[:16]
+        questions, keys = [], {}
+        for question in quiz.questions:
+            view, key = self._question(question, base, salt)
+            questions.append(view)
+            keys[question.id] = key
+        count = len(quiz.questions)
+        pass_mark = _percent(quiz.pass_mark)
+        if quiz.draw and quiz.draw < count:
+            summary = self.strings["quiz_pool_summary"].format(draw=quiz.draw, count=count, pass_mark=pass_mark)
+        else:
+            summary = self.strings["quiz_summary"].format(count=count, pass_mark=pass_mark)
+        payload = {
+            "course": self.course_id,
+            "quiz": quiz.id,
+            "version": quiz.version,
+            "passMark": quiz.pass_mark,
+            "draw": quiz.draw,
+            "shuffleQuestions": quiz.shuffle_questions,
+            "salt": base64.b64encode(salt).decode("ascii"),
+            "key": encode_key(keys, salt),
+            "strings": {k: self.strings[k] for k in RUNTIME_STRINGS},
+        }
+        return self.template.render(
+            quiz=quiz,
+            base=base,
+            title=Markup(md.inline(quiz.title)),
+            description=Markup(md.block(quiz.description)),
+            summary=summary,
+            questions=questions,
+            t=self.strings,
+            payload=script_json(payload),
+        )
+
+    def _question(self, q: Question, base: str, salt: bytes):
+        md = self.markdown
+        view = {
+            "id": q.id,
+            "type": q.type,
+            "dom": f"{base}-{q.id}",
+            "prompt_block": not md.is_inline(q.prompt),
+            "prompt": Markup(md.inline(q.prompt)),
+            "hint": Markup(md.block(q.hint)),
+            "shuffle": q.shuffle,
+            "unit": Markup(md.inline(q.unit)),
+        }
+        key = q.answer_key()
+        key["type"] = q.type
+        if q.explanation:
+            key["explanation"] = md.block(q.explanation)
+        if q.feedback_correct:
+            key["ok"] = md.block(q.feedback_correct)
+        if q.feedback_incorrect:
+            key["no"] = md.block(q.feedback_incorrect)
+        if q.type in ("single", "multiple"):
+            view["options"] = [
+                {"id": o.id, "text": Markup(md.inline(o.text)), "fixed": o.fixed} for o in q.options
+            ]
+            key["feedback"] = {o.id: md.block(o.feedback) for o in q.options if o.feedback}
+        elif q.type == "true_false":
+            view["shuffle"] = False
+            view["options"] = [
+                {"id": "true", "text": self.strings["true"], "fixed": True},
+                {"id": "false", "text": self.strings["false"], "fixed": True},
+            ]
+        elif q.type == "matching":
+            # The value of each right-hand choice is an opaque token, so the
+            # page does not reveal which left item it belongs to.
+            tokens = {
+                p.id: hashlib.sha256(salt + p.id.encode()).hexdigest()[:8] for p in q.pairs
+            }
+            view["pairs"] = [{"id": p.id, "left": Markup(md.inline(p.left))} for p in q.pairs]
+            view["rights"] = sorted(
+                ({"token": tokens[p.id], "text": Markup(md.inline(p.right))} for p in q.pairs),
+                key=lambda r: r["token"],
+            )
+            key["pairs"] = {p.id: tokens[p.id] for p in q.pairs}
+            key["rights"] = {tokens[p.id]: md.inline(p.right) for p in q.pairs}
+        elif q.type == "ordering":
+            # Written in the right order in YAML; shown in a fixed scrambled
+            # order until the runtime shuffles it for each attempt.
+            items = sorted(q.items, key=lambda i: hashlib.sha256(salt + i.id.encode()).digest())
+            if items == list(q.items):
+                items = items[1:] + items[:1]
+            view["items"] = [{"id": i.id, "text": Markup(md.inline(i.text))} for i in items]
+        return view, key
+
+
+RUNTIME_STRINGS = (
+    "question_label",
+    "correct",
+    "incorrect",
+    "partial",
+    "unanswered",
+    "not_a_number",
+    "right_choice",
+    "wrong_choice",
+    "missed_choice",
+    "your_choice",
+    "right_place",
+    "wrong_place",
+    "right_match",
+    "wrong_match",
+    "accepted",
+    "expected_number",
+    "question_result",
+    "score",
+    "passed",
+    "failed",
+    "retry",
+    "moved",
+    "previous",
+    "older_version",
+    "storage_blocked",
+    "storage_corrupt",
+)
+
+
+def _percent(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

@@ -1,0 +1,60 @@
+"""The browser runtime shipped to the site: one JS and one CSS file.
+
+The JavaScript is written as one small module per concern under
+``assets/js``; they are joined in a fixed order into one cacheable file whose
+name carries a hash of its content, so browsers may cache it for ever.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+JS_MODULES = ("core.js", "storage.js", "grading.js", "quiz.js", "boot.js")
+CSS_FILE = "course.css"
+FOLDER = "assets/course"
+
+
+@dataclass(frozen=True)
+class Asset:
+    path: str  # site-relative path, e.g. assets/course/course.1a2b3c4d.js
+    content: bytes
+
+
+def _asset(stem: str, suffix: str, content: bytes) -> Asset:
+    digest = hashlib.sha256(content).hexdigest()[:10]
+    return Asset(f"{FOLDER}/{stem}.{digest}{suffix}", content)
+
+
+@lru_cache(maxsize=None)
+def runtime_assets() -> tuple[Asset, Asset]:
+    """The (script, stylesheet) pair, built once per process."""
+    parts = []
+    for name in JS_MODULES:
+        text = (ASSETS / "js" / name).read_text(encoding="utf-8")
+        parts.append(_strip_comment_lines(text))
+    script = "\n".join(parts).encode("utf-8")
+    css = _strip_comment_lines((ASSETS / CSS_FILE).read_text(encoding="utf-8")).encode("utf-8")
+    return _asset("course", ".js", script), _asset("course", ".css", css)
+
+
+def _strip_comment_lines(text: str) -> str:
+    """Drop whole-line comments and indentation; the sources stay readable."""
+    kept = []
+    in_block = False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if in_block:
+            if "*/" in stripped:
+                in_block = False
+            continue
+        if stripped.startswith("/*"):
+            in_block = "*/" not in stripped
+            continue
+        if not stripped or stripped.startswith("//"):
+            continue
+        kept.append(stripped)
+    return "\n".join(kept) + "\n"
