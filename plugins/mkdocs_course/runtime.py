@@ -15,6 +15,7 @@ from pathlib import Path
 ASSETS = Path(__file__).resolve().parent / "assets"
 JS_MODULES = ("core.js", "storage.js", "grading.js", "quiz.js", "boot.js")
 CSS_FILE = "course.css"
+SITE_CSS_FILE = "site.css"
 FOLDER = "assets/course"
 
 
@@ -39,6 +40,13 @@ def runtime_assets() -> tuple[Asset, Asset]:
     script = "\n".join(parts).encode("utf-8")
     css = _strip_comment_lines((ASSETS / CSS_FILE).read_text(encoding="utf-8")).encode("utf-8")
     return _asset("course", ".js", script), _asset("course", ".css", css)
+
+
+@lru_cache(maxsize=None)
+def site_stylesheet() -> Asset:
+    """Fixes to the theme that every page of the course gets."""
+    css = (ASSETS / SITE_CSS_FILE).read_text(encoding="utf-8")
+    return _asset("site", ".css", _strip_comment_lines(css).encode("utf-8"))
 
 
 def _strip_comment_lines(text: str) -> str:

@@ -9,6 +9,7 @@ INTERFACE = {
     # shown in the page by the renderer
     "quiz_label": "Self-check quiz",
     "quiz_summary": "{count} questions · pass mark {pass_mark}%",
+    "quiz_summary_one": "1 question · pass mark {pass_mark}%",
     "quiz_pool_summary": "{draw} of {count} questions drawn each attempt · pass mark {pass_mark}%",
     "question_label": "Question {number}",
     "check": "Check answer",

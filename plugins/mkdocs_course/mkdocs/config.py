@@ -18,3 +18,8 @@ class CourseConfig(Config):
     # Quizzes
     quizzes_dir = c.Type(str, default="quizzes")
     pass_mark = c.Type((int, float), default=70)
+
+    # Build cache: loaded and rendered quizzes, keyed by content hashes, so
+    # a rebuild only redoes quizzes whose file (or this tool) changed.
+    cache = c.Type(bool, default=True)
+    cache_dir = c.Type(str, default=".cache/mkdocs-course")

@@ -11,8 +11,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from ..quiz import QuizCollection, QuizError, QuizRenderer, find_placements, replace_placements
-from ..quiz.placement import MARKER
-from ..runtime import runtime_assets
+from ..quiz.cache import DiskCache
+from ..quiz.placement import MARKER, find_stray_quiz_links
+from ..runtime import runtime_assets, site_stylesheet
 from .config import CourseConfig
 
 log = get_plugin_logger(__name__)
@@ -52,14 +53,18 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 f"course: pass_mark is {pass_mark}; it must be a percentage from 0 to 100."
             )
         folder = project_dir / self.config.quizzes_dir
+        disk_cache = DiskCache(project_dir / self.config.cache_dir) if self.config.cache else None
         if self.collection is None or self.collection.folder != folder:
-            self.collection = QuizCollection(folder, project_dir, pass_mark)
+            self.collection = QuizCollection(folder, project_dir, pass_mark, disk_cache)
         self.collection.default_pass_mark = pass_mark
         try:
             self.collection.load()
         except QuizError as exc:
             raise PluginError(f"course: {exc}") from None
-        self.renderer = QuizRenderer(self.course_id)
+        self.renderer = QuizRenderer(self.course_id, disk_cache=disk_cache)
+        site_css = site_stylesheet().path
+        if site_css not in config.extra_css:
+            config.extra_css.append(site_css)
         self.placed = {}
         self.quiz_pages = {}
         return config
@@ -72,7 +77,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_files(self, files: Files, *, config, **kwargs):
         if not self.config.enabled:
             return files
-        for asset in runtime_assets():
+        for asset in (*runtime_assets(), site_stylesheet()):
             files.append(File.generated(config, asset.path, content=asset.content))
         return files
 
@@ -82,9 +87,20 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled:
             return markdown
         placements = find_placements(markdown)
-        if not placements:
+        stray = find_stray_quiz_links(markdown) if "quiz:" in markdown else []
+        if not placements and not stray:
             return markdown
         shown = self._page_path(page, config)
+        for link in stray:
+            error = QuizError(
+                shown,
+                (link.line, link.column),
+                "this quiz link shares its line with other text, so it would reach learners "
+                "as a dead link",
+                "Put '[Quiz: title](quiz:<id>)' on a line of its own to place the quiz, "
+                "or write the link inside `backticks` to show it as an example.",
+            )
+            raise PluginError(f"course: {error}")
         ids = []
         for placement in placements:
             quiz = self.collection.quizzes.get(placement.quiz_id)
@@ -109,12 +125,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return replace_placements(markdown)
 
     def on_page_content(self, html, *, page, config, files, **kwargs):
-        ids = self.quiz_pages.get(page.file.src_uri) if self.config.enabled else None
-        if not ids:
+        if not self.config.enabled or not self.quiz_pages.get(page.file.src_uri):
             return html
-        for quiz_id in dict.fromkeys(ids):
-            rendered = self.renderer.render(self.collection.quizzes[quiz_id])
-            html = html.replace(MARKER.format(id=quiz_id), rendered)
         script, _ = runtime_assets()
         src = get_relative_url(script.path, page.url)
         # Inside the content so Material's instant navigation runs it again
@@ -133,8 +145,15 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return env
 
     def on_post_page(self, output, *, page, config, **kwargs):
-        if not self.config.enabled or not self.quiz_pages.get(page.file.src_uri):
+        ids = self.quiz_pages.get(page.file.src_uri) if self.config.enabled else None
+        if not ids:
             return output
+        # Quizzes go in only now, after the search plugin has indexed the
+        # page: question text is not search material, and parsing every
+        # quiz's markup for the index was a third of the plugin's build time.
+        for quiz_id in dict.fromkeys(ids):
+            rendered = self.renderer.render(self.collection.quizzes[quiz_id])
+            output = output.replace(MARKER.format(id=quiz_id), rendered)
         _, css = runtime_assets()
         link = f'<link rel="stylesheet" href="{get_relative_url(css.path, page.url)}">\n'
         return HEAD_END.sub(lambda m: link + m.group(0), output, count=1)

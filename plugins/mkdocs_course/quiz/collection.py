@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from .cache import DiskCache, key
 from .errors import QuizError
 from .loader import load_quiz
 from .model import Quiz
@@ -18,10 +19,12 @@ class QuizCollection:
     the bytes, not by file dates), which keeps ``serve`` rebuilds quick.
     """
 
-    def __init__(self, folder: Path, project_dir: Path, default_pass_mark: float = 70):
+    def __init__(self, folder: Path, project_dir: Path, default_pass_mark: float = 70,
+                 disk_cache: DiskCache | None = None):
         self.folder = folder
         self.project_dir = project_dir
         self.default_pass_mark = default_pass_mark
+        self.disk_cache = disk_cache
         self.quizzes: dict[str, Quiz] = {}
         self._cache: dict[tuple[str, str], Quiz] = {}
 
@@ -49,7 +52,7 @@ class QuizCollection:
             digest = (shown, hashlib.sha256(data).hexdigest())
             quiz = self._cache.get(digest)
             if quiz is None:
-                quiz = load_quiz(data, shown, default_pass_mark=self.default_pass_mark)
+                quiz = self._load(data, shown)
             cache[digest] = quiz
             if quiz.id in quizzes:
                 raise QuizError(
@@ -63,3 +66,14 @@ class QuizCollection:
         self._cache = cache
         self.quizzes = quizzes
         return quizzes
+
+    def _load(self, data: bytes, shown: str):
+        if self.disk_cache is None:
+            return load_quiz(data, shown, default_pass_mark=self.default_pass_mark)
+        name = key("quiz", shown, data, self.default_pass_mark)
+        quiz = self.disk_cache.get(name)
+        if quiz is None:
+            # errors are never cached: a broken file is read again each build
+            quiz = load_quiz(data, shown, default_pass_mark=self.default_pass_mark)
+            self.disk_cache.put(name, quiz)
+        return quiz

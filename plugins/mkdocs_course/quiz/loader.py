@@ -15,9 +15,12 @@ from pathlib import Path
 
 from .errors import QuizError
 from .model import QUESTION_TYPES, Item, Option, Pair, Question, Quiz
-from .yamlsource import Mapping, Position, Sequence, decode, parse
+from .yamlsource import Mapping, Position, Sequence, decode, parse_document
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+PASS_MARK_ADVICE = (
+    "Write a percentage from 0 to 100 as a plain number, e.g. 'pass_mark: 70' (no '%' sign)."
+)
 ID_RULE = (
     "An id starts with a letter or digit and holds only letters, digits, "
     "'-' and '_' (at most 64 characters)."
@@ -66,6 +69,7 @@ TYPE_NAMES = {
     type(None): "nothing",
     datetime.date: "a date",
     datetime.datetime: "a date and time",
+    bytes: "binary data",
 }
 
 
@@ -76,6 +80,29 @@ def describe(value) -> str:
     return type(value).__name__
 
 
+def found(m: Mapping, key: str) -> str:
+    """What the author wrote for ``key``, for a message: the word as written
+    in quotes, or what kind of thing it is (a list, a mapping, nothing)."""
+    value = m[key]
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return f"the text {shorten(value)!r}"
+    if key in m.raw:
+        return repr(shorten(m.raw[key]))
+    return describe(value)
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def question_kind(qtype: str) -> str:
+    """'a 'single' question', 'an 'ordering' question'."""
+    article = "an" if qtype[0] in "aeiou" else "a"
+    return f"{article} '{qtype}' question"
+
+
 def load_quiz(data: bytes, source: str, *, default_pass_mark: float = 70) -> Quiz:
     """Read one quiz file's bytes into a validated Quiz.
 
@@ -83,16 +110,17 @@ def load_quiz(data: bytes, source: str, *, default_pass_mark: float = 70) -> Qui
     Raises QuizError for any problem in the file.
     """
     text = decode(data, source)
-    document = parse(text, source)
-    return _QuizReader(source, default_pass_mark).read(document)
+    document, position = parse_document(text, source)
+    return _QuizReader(source, default_pass_mark).read(document, position)
 
 
 def load_quiz_file(path: Path, project_dir: Path, *, default_pass_mark: float = 70) -> Quiz:
     """Read a quiz file from disk; see ``load_quiz``."""
     try:
-        shown = str(path.relative_to(project_dir))
+        # the same spelling as QuizCollection, so messages agree on Windows too
+        shown = path.relative_to(project_dir).as_posix()
     except ValueError:
-        shown = str(path)
+        shown = path.as_posix()
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -123,27 +151,37 @@ class _QuizReader:
 
     # -- generic field readers ----------------------------------------------
 
-    def check_keys(self, m: Mapping, allowed, required, what: str):
+    def check_keys(self, m: Mapping, allowed, required, what: str, *, qtype: str | None = None):
         for key in m:
-            if key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-                advice = f"Did you mean '{close[0]}'? " if close else ""
-                advice += "Valid keys here: " + ", ".join(allowed) + "."
-                self.fail(m.key_positions[key], f"unknown key '{key}' in {what}", advice)
+            if key in allowed:
+                continue
+            if qtype and key in ALL_QUESTION_KEYS:
+                users = [f"'{t}'" for t, keys in QUESTION_KEYS.items() if key in keys]
+                users = ", ".join(users[:-1]) + " and " + users[-1] if len(users) > 1 else users[0]
+                self.fail(
+                    m.key_positions[key],
+                    f"the key '{key}' does not apply to {what}",
+                    f"It is used by {users} questions; remove it, or change the 'type'.",
+                )
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            advice = f"Did you mean '{close[0]}'? " if close else ""
+            advice += "Valid keys here: " + ", ".join(allowed) + "."
+            self.fail(m.key_positions[key], f"unknown key '{key}' in {what}", advice)
+        subject = "the question" if qtype else what
         for key in required:
             if key not in m:
                 self.fail(
                     m.position,
-                    f"{what} has no '{key}'",
-                    f"Add '{key}:' to {what}.",
+                    f"{subject} has no '{key}'",
+                    f"Add '{key}:' to {subject}.",
                 )
 
-    def mapping(self, value, position, what: str) -> Mapping:
+    def mapping(self, value, position, what: str, advice: str = "") -> Mapping:
         if not isinstance(value, Mapping):
             self.fail(
                 position,
                 f"{what} must be a mapping of 'key: value' lines, but found {describe(value)}",
-                "Write it as indented 'key: value' lines.",
+                advice or "Write it as indented 'key: value' lines.",
             )
         return value
 
@@ -160,7 +198,8 @@ class _QuizReader:
             self.fail(
                 pos,
                 f"'{key}' of {what} must be text, but found {describe(value)}",
-                "Write the text on the same line, or as a '|' block.",
+                "Write the text on the same line (in quotes if it starts with "
+                "'[' or '{'), or as a '|' block.",
             )
         if required and not value.strip():
             self.fail(pos, f"'{key}' of {what} is empty", f"Write the {key} text.")
@@ -173,45 +212,63 @@ class _QuizReader:
         if not isinstance(value, bool):
             self.fail(
                 m.value_positions[key],
-                f"'{key}' of {what} must be true or false, but found {m.raw.get(key, describe(value))!r}",
-                f"Write '{key}: true' or '{key}: false'.",
+                f"'{key}' of {what} must be true or false, but found {found(m, key)}",
+                f"Write '{key}: true' or '{key}: false', without quotes.",
             )
         return value
 
-    def number(self, m: Mapping, key: str, what: str) -> float:
+    def number(self, m: Mapping, key: str, what: str, advice: str = "") -> float:
         value = m[key]
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            shown = m.raw.get(key, describe(value))
+        number = None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            try:
+                number = float(value)
+            except OverflowError:  # an integer with hundreds of digits
+                number = None
+        if number is None or not math.isfinite(number):
             self.fail(
                 m.value_positions[key],
-                f"'{key}' of {what} must be a number, but found {shown!r}",
-                f"Write a plain number such as '{key}: 42' or '{key}: 0.5' (a dot for decimals, no unit).",
+                f"'{key}' of {what} must be a number, but found {found(m, key)}",
+                advice
+                or f"Write a plain number without quotes, such as '{key}: 42' or "
+                f"'{key}: 0.5' (a dot for decimals, no unit).",
             )
-        return float(value)
+        return number
 
     def choice(self, m: Mapping, key: str, what: str, allowed, default: str) -> str:
         if key not in m:
             return default
         value = m[key]
-        if value not in allowed:
-            close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.6)
-            advice = f"Did you mean '{close[0]}'? " if close else ""
+        if not isinstance(value, str) or value not in allowed:
+            close = difflib.get_close_matches(str(m.raw.get(key, "")), allowed, n=1, cutoff=0.6)
             self.fail(
                 m.value_positions[key],
-                f"'{key}' of {what} is {m.raw.get(key, describe(value))!r}; expected one of: "
-                + ", ".join(allowed),
-                advice.strip(),
+                f"'{key}' of {what} must be one of: {', '.join(allowed)}, but found {found(m, key)}",
+                f"Did you mean '{key}: {close[0]}'?" if close else f"Write for example '{key}: {default}'.",
             )
         return value
 
     def ident(self, m: Mapping, key: str, what: str) -> str:
         value = m[key]
-        if isinstance(value, (int, bool)) and key in m.raw:
-            value = m.raw[key]
-        if not isinstance(value, str) or not ID_PATTERN.match(value):
-            shown = value if isinstance(value, str) else describe(value)
-            self.fail(m.value_positions[key], f"the {what} id {shown!r} is not a valid id", ID_RULE)
+        if value is not None and not isinstance(value, str) and key in m.raw:
+            value = m.raw[key]  # 2024, 1951-05-01 or yes: the word as written
+        if value is None or value == "":
+            self.fail(m.value_positions[key], f"the {what} id is empty", ID_RULE)
+        if not isinstance(value, str):
+            self.fail(
+                m.value_positions[key],
+                f"the {what} id must be a word, but found {describe(value)}",
+                ID_RULE,
+            )
+        if not ID_PATTERN.match(value):
+            self.fail(m.value_positions[key], f"the {what} id {value!r} is not a valid id", ID_RULE)
         return value
+
+    def label(self, m: Mapping, fallback: str | None) -> str | None:
+        """How messages name a quiz or question: its id as written if that
+        is a valid id, else ``fallback``."""
+        raw = m.raw.get("id")
+        return raw if isinstance(raw, str) and ID_PATTERN.match(raw) else fallback
 
     def sequence(self, m: Mapping, key: str, what: str, *, at_least: int, noun: str) -> Sequence:
         value = m[key]
@@ -225,11 +282,12 @@ class _QuizReader:
                 f"Write each of the {noun} on its own line starting with '- '.",
             )
         if len(value) < at_least:
-            self.fail(
-                pos,
-                f"{what} needs at least {at_least} {noun}, but has {len(value)}",
-                f"Add {noun} under '{key}:'.",
+            problem = (
+                f"{what} has no {noun}"
+                if not value
+                else f"{what} needs at least {at_least} {noun}, but has {len(value)}"
             )
+            self.fail(pos, problem, f"Add {noun} under '{key}:'.")
         return value
 
     def unique(self, seen: dict, value: str, position, what: str):
@@ -243,11 +301,11 @@ class _QuizReader:
 
     # -- the quiz ------------------------------------------------------------
 
-    def read(self, document) -> Quiz:
-        top = self.mapping(document, getattr(document, "position", Position(1, 1)), "the top level of a quiz file")
+    def read(self, document, position=Position(1, 1)) -> Quiz:
+        top = self.mapping(document, position, "the top level of a quiz file")
         default_id = Path(self.source).stem
         if "id" in top:
-            self.quiz_id = str(top.raw.get("id", top["id"]))
+            self.quiz_id = self.label(top, None)
             quiz_id = self.ident(top, "id", "quiz")
         else:
             self.quiz_id = default_id
@@ -264,7 +322,7 @@ class _QuizReader:
         description = self.text(top, "description", "the quiz")
         pass_mark = float(self.default_pass_mark)
         if "pass_mark" in top:
-            pass_mark = self.number(top, "pass_mark", "the quiz")
+            pass_mark = self.number(top, "pass_mark", "the quiz", PASS_MARK_ADVICE)
             if not 0 <= pass_mark <= 100:
                 self.fail(
                     top.value_positions["pass_mark"],
@@ -278,9 +336,7 @@ class _QuizReader:
         seen: dict = {}
         for index, value in enumerate(raw_questions):
             pos = raw_questions.item_positions[index]
-            question = self.question(value, pos, index, shuffle)
-            self.unique(seen, question.id, pos, "question")
-            questions.append(question)
+            questions.append(self.question(value, pos, index, shuffle, seen))
         self.question_id = None
         draw = None
         if "draw" in top:
@@ -288,8 +344,8 @@ class _QuizReader:
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= len(questions):
                 self.fail(
                     top.value_positions["draw"],
-                    f"'draw' is {top.raw.get('draw', describe(value))!r}; it must be a whole number "
-                    f"from 1 to {len(questions)} (the number of questions)",
+                    f"'draw' must be a whole number from 1 to {len(questions)} "
+                    f"(the number of questions), but found {found(top, 'draw')}",
                     "Remove 'draw' to ask every question in each attempt.",
                 )
             draw = value
@@ -306,14 +362,20 @@ class _QuizReader:
 
     # -- questions -----------------------------------------------------------
 
-    def question(self, value, position, index: int, quiz_shuffle: bool) -> Question:
+    def question(self, value, position, index: int, quiz_shuffle: bool, seen: dict) -> Question:
         self.question_id = f"#{index + 1}"
         what = f"question {index + 1}"
-        q = self.mapping(value, position, what)
+        q = self.mapping(
+            value,
+            position,
+            what,
+            "Write the question as indented 'key: value' lines: 'id:', 'type:', "
+            "'prompt:' and its answer.",
+        )
         if "id" in q:
-            self.question_id = str(q.raw.get("id", self.question_id))
+            self.question_id = self.label(q, self.question_id)
             qid = self.ident(q, "id", "question")
-            self.question_id = qid
+            self.unique(seen, qid, q.value_positions["id"], "question")
         if "type" not in q:
             self.check_keys(q, ALL_QUESTION_KEYS, (), "a question")
             self.fail(
@@ -322,16 +384,21 @@ class _QuizReader:
                 "Add 'type:' with one of: " + ", ".join(QUESTION_TYPES) + ".",
             )
         qtype = q["type"]
-        if qtype not in QUESTION_TYPES:
-            close = difflib.get_close_matches(str(qtype), QUESTION_TYPES, n=1, cutoff=0.5)
+        if not isinstance(qtype, str) or qtype not in QUESTION_TYPES:
+            close = difflib.get_close_matches(str(q.raw.get("type", "")), QUESTION_TYPES, n=1, cutoff=0.5)
             advice = f"Did you mean '{close[0]}'? " if close else ""
+            problem = (
+                f"unknown question type {q.raw['type']!r}"
+                if q.raw.get("type")
+                else f"the question type must be a word, but found {found(q, 'type')}"
+            )
             self.fail(
                 q.value_positions["type"],
-                f"unknown question type {q.raw.get('type', describe(qtype))!r}",
+                problem,
                 advice + "Expected one of: " + ", ".join(QUESTION_TYPES) + ".",
             )
-        what = f"a {qtype} question"
-        self.check_keys(q, QUESTION_KEYS[qtype], ("id", "prompt"), what)
+        what = question_kind(qtype)
+        self.check_keys(q, QUESTION_KEYS[qtype], ("id", "prompt"), what, qtype=qtype)
         fields = dict(
             id=qid,
             type=qtype,
@@ -340,7 +407,12 @@ class _QuizReader:
             explanation=self.text(q, "explanation", "the question"),
         )
         if "feedback" in q:
-            fb = self.mapping(q["feedback"], q.value_positions["feedback"], "'feedback' of the question")
+            fb = self.mapping(
+                q["feedback"],
+                q.value_positions["feedback"],
+                "'feedback' of the question",
+                "Write 'correct:' and 'incorrect:' lines, indented under 'feedback:'.",
+            )
             self.check_keys(fb, FEEDBACK_KEYS, (), "the question's feedback")
             fields["feedback_correct"] = self.text(fb, "correct", "the feedback")
             fields["feedback_incorrect"] = self.text(fb, "incorrect", "the feedback")
@@ -352,13 +424,24 @@ class _QuizReader:
         if key not in q:
             self.fail(q.position, f"{what} has no '{key}'", advice)
 
+    def correct_position(self, raw: Sequence, index: int):
+        """Where option ``index`` says 'correct: true'."""
+        option = raw[index]
+        return option.value_positions.get("correct", raw.item_positions[index])
+
     def read_choices(self, q: Mapping, what: str, quiz_shuffle: bool, *, single: bool) -> dict:
         self.require(q, "options", what, "Add 'options:' with at least two options.")
         raw = self.sequence(q, "options", what, at_least=2, noun="options")
         options, seen = [], {}
         for i, value in enumerate(raw):
             pos = raw.item_positions[i]
-            o = self.mapping(value, pos, f"option {i + 1}")
+            o = self.mapping(
+                value,
+                pos,
+                f"option {i + 1}",
+                "Write each option as indented 'id:' and 'text:' lines, "
+                "with 'correct: true' on the right ones.",
+            )
             self.check_keys(o, OPTION_KEYS, ("id", "text"), f"option {i + 1}")
             oid = self.ident(o, "id", "option")
             self.unique(seen, oid, o.value_positions["id"], "option")
@@ -379,8 +462,9 @@ class _QuizReader:
                 "Mark the right answer with 'correct: true'.",
             )
         if single and len(correct) > 1:
+            second = [i for i, o in enumerate(options) if o.correct][1]
             self.fail(
-                q.value_positions["options"],
+                self.correct_position(raw, second),
                 f"a single-choice question has {len(correct)} correct options "
                 f"({', '.join(correct)}), but it needs exactly one",
                 "Keep one option correct, or use 'type: multiple' for 'select all that apply'.",
@@ -409,13 +493,19 @@ class _QuizReader:
         raw = self.sequence(q, "answers", what, at_least=1, noun="accepted answers")
         answers = []
         for i, value in enumerate(raw):
-            if isinstance(value, (bool, int, float)):
-                value = raw.item_raw[i]
-            if not isinstance(value, str) or not value.strip():
+            if isinstance(value, (bool, int, float, datetime.date)):
+                value = raw.item_raw[i]  # `1951` or `Yes`: the words as written
+            if not isinstance(value, str):
                 self.fail(
                     raw.item_positions[i],
-                    f"accepted answer {i + 1} must be non-empty text, but found {describe(value)}",
-                    "Write each accepted answer as text.",
+                    f"accepted answer {i + 1} must be text, but found {describe(value)}",
+                    "Write each accepted answer as text on its own '- ' line.",
+                )
+            if not value.strip():
+                self.fail(
+                    raw.item_positions[i],
+                    f"accepted answer {i + 1} is empty",
+                    "Write the answer text, or remove the empty item.",
                 )
             answers.append(value.strip())
         return {

@@ -19,6 +19,8 @@ PLACEMENT = re.compile(
     re.MULTILINE,
 )
 FENCE = re.compile(r"^[ ]{0,3}(```|~~~)")
+QUIZ_LINK = re.compile(r"\]\(\s*quiz:")
+CODE_SPAN = re.compile(r"(`+).*?\1")
 MARKER = "<!-- course-quiz:{id} -->"
 
 
@@ -29,9 +31,7 @@ class Placement:
     column: int
 
 
-def find_placements(markdown: str) -> list[Placement]:
-    """Every quiz placement in a page, skipping fenced code blocks."""
-    found = []
+def _lines_outside_code(markdown: str):
     fence = None
     for number, line in enumerate(markdown.splitlines(), start=1):
         opener = FENCE.match(line)
@@ -41,11 +41,33 @@ def find_placements(markdown: str) -> list[Placement]:
             elif opener.group(1) == fence:
                 fence = None
             continue
-        if fence is not None:
-            continue
+        if fence is None:
+            yield number, line
+
+
+def find_placements(markdown: str) -> list[Placement]:
+    """Every quiz placement in a page, skipping fenced code blocks."""
+    found = []
+    for number, line in _lines_outside_code(markdown):
         match = PLACEMENT.match(line)
         if match:
-            found.append(Placement(match.group("id"), number, match.start("id") + 1 - len("quiz:")))
+            found.append(Placement(match.group("id"), number, match.start("id") + 1))
+    return found
+
+
+def find_stray_quiz_links(markdown: str) -> list[Placement]:
+    """``quiz:`` links that share their line with other text.
+
+    They would reach learners as dead links, so the build reports them.
+    Links inside code spans and fenced code are examples, not placements.
+    """
+    found = []
+    for number, line in _lines_outside_code(markdown):
+        if PLACEMENT.match(line):
+            continue
+        visible = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        for match in QUIZ_LINK.finditer(visible):
+            found.append(Placement("", number, match.end() - len("quiz:") + 1))
     return found
 
 

@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from ..i18n.interface import INTERFACE
+from .cache import DiskCache, key
 from .markup import QuizMarkdown
 from .model import Question, Quiz
 
@@ -24,7 +25,12 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 def _mask(data: bytes, salt: bytes) -> bytes:
-    return bytes(b ^ salt[i % len(salt)] for i, b in enumerate(data))
+    """XOR with the salt repeated; the same call unmasks."""
+    if not data:
+        return data
+    pad = (salt * (len(data) // len(salt) + 1))[: len(data)]
+    masked = int.from_bytes(data, "big") ^ int.from_bytes(pad, "big")
+    return masked.to_bytes(len(data), "big")
 
 
 def encode_key(key: dict, salt: bytes) -> str:
@@ -39,7 +45,7 @@ def decode_key(text: str, salt: bytes) -> dict:
 
 
 def script_json(value) -> Markup:
-    """JSON that is safe inside a <script> element, whatever its strings hold."""
+    """JSON that stays text inside a <template> element, whatever its strings hold."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
@@ -49,9 +55,11 @@ def script_json(value) -> Markup:
 class QuizRenderer:
     """Turns quizzes into HTML, given the interface strings of one language."""
 
-    def __init__(self, course_id: str, strings: dict | None = None):
+    def __init__(self, course_id: str, strings: dict | None = None, disk_cache: DiskCache | None = None):
         self.course_id = course_id
         self.strings = dict(INTERFACE, **(strings or {}))
+        self.disk_cache = disk_cache
+        self._settings = json.dumps([course_id, self.strings], sort_keys=True)
         self.markdown = QuizMarkdown()
         env = Environment(
             loader=FileSystemLoader(str(TEMPLATES)),
@@ -62,6 +70,17 @@ class QuizRenderer:
         self.template = env.get_template("quiz.html")
 
     def render(self, quiz: Quiz) -> str:
+        """The quiz as HTML, from the disk cache when nothing it depends on changed."""
+        if self.disk_cache is None:
+            return self._render(quiz)
+        name = key("html", self._settings, quiz)
+        html = self.disk_cache.get(name)
+        if html is None:
+            html = self._render(quiz)
+            self.disk_cache.put(name, html)
+        return html
+
+    def _render(self, quiz: Quiz) -> str:
         md = self.markdown
         base = f"cq-{quiz.id}"
         salt = hashlib.sha256(f"{self.course_id}:{quiz.id}:{quiz.version}".encode()).digest()[:16]
@@ -75,7 +94,9 @@ class QuizRenderer:
         if quiz.draw and quiz.draw < count:
             summary = self.strings["quiz_pool_summary"].format(draw=quiz.draw, count=count, pass_mark=pass_mark)
         else:
-            summary = self.strings["quiz_summary"].format(count=count, pass_mark=pass_mark)
+            # proper plural forms come with the gettext catalogs
+            name = "quiz_summary_one" if count == 1 else "quiz_summary"
+            summary = self.strings[name].format(count=count, pass_mark=pass_mark)
         payload = {
             "course": self.course_id,
             "quiz": quiz.id,

@@ -7,6 +7,9 @@ of each key and value, so validation errors can point at the exact spot.
 
 from __future__ import annotations
 
+import copy
+import re
+
 import yaml
 
 from .errors import QuizError
@@ -60,10 +63,15 @@ class Sequence(list):
         self.item_raw: list = []
 
 
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
 def position_of_offset(data: bytes, offset: int) -> Position:
-    before = data[:offset]
-    line = before.count(b"\n") + 1
-    column = offset - (before.rfind(b"\n") + 1) + 1
+    """The line and column of byte ``offset``, counting columns in characters
+    as editors do (the bytes before ``offset`` must be valid UTF-8)."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    line = data.count(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
     return Position(line, column)
 
 
@@ -72,17 +80,78 @@ def decode(data: bytes, source: str) -> str:
 
     Raises QuizError naming the line and column of the first bad byte.
     """
+    # The BOM is removed by hand rather than with "utf-8-sig": that codec
+    # reports error offsets without the BOM, which named the wrong byte.
+    body = data[len(UTF8_BOM):] if data.startswith(UTF8_BOM) else data
     try:
-        return data.decode("utf-8-sig")
+        return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        pos = position_of_offset(data, exc.start)
+        pos = position_of_offset(body, exc.start)
         raise QuizError(
             source,
             pos,
-            f"the file is not valid UTF-8 text (byte 0x{data[exc.start]:02x} "
+            f"the file is not valid UTF-8 text (byte 0x{body[exc.start]:02x} "
             f"cannot start or continue a character)",
             "Save the file with UTF-8 encoding in your editor.",
         ) from None
+
+
+class _AliasMarkingLoader(yaml.SafeLoader):
+    """A SafeLoader whose aliases carry their own position.
+
+    PyYAML hands back the anchored node itself for '*name', so a problem found
+    through an alias would point at the '&name'. Here each alias becomes a
+    shallow copy of that node (sharing its ``value``) marked where the alias
+    is written.
+    """
+
+    def compose_node(self, parent, index):
+        if not self.check_event(yaml.AliasEvent):
+            return super().compose_node(parent, index)
+        mark = self.peek_event().start_mark
+        alias = copy.copy(super().compose_node(parent, index))
+        alias.start_mark = mark
+        return alias
+
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
+def _compose(text: str):
+    """Compose with libyaml when it can give the same tree, else in Python.
+
+    libyaml is several times faster. It is used only for files it reads
+    without error and without aliases (libyaml hands back the anchored node
+    itself, so an alias would not know its own position); anything else is
+    composed again by the Python loader, whose errors and positions the
+    messages are written for.
+    """
+    if _FAST_LOADER is not None:
+        try:
+            node = yaml.compose(text, Loader=_FAST_LOADER)
+        except Exception:  # any problem: let the Python loader find and explain it
+            node = False
+        if node is not False and not _has_alias(node):
+            return node
+    return yaml.compose(text, Loader=_AliasMarkingLoader)
+
+
+def _has_alias(root) -> bool:
+    if root is None:
+        return False
+    seen, stack = set(), [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+    return False
 
 
 def parse(text: str, source: str):
@@ -91,19 +160,29 @@ def parse(text: str, source: str):
     Raises QuizError for any YAML syntax problem, an empty file, a file with
     several documents, a duplicate key, or aliases that refer to themselves.
     """
+    return parse_document(text, source)[0]
+
+
+def parse_document(text: str, source: str):
+    """Like ``parse``, and also return where the document's value starts
+    (a plain value such as a lone word knows no position of its own)."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        pos = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
-        problem = exc.problem or exc.context or "unreadable YAML"
+        node = _compose(text)
+    except yaml.reader.ReaderError as exc:
+        # not a MarkedYAMLError: it gives an index into the text instead
+        before = text[: exc.position]
+        pos = Position(before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1)
         raise QuizError(
             source,
             pos,
-            f"invalid YAML: {problem}",
-            "Check the indentation and quoting near this spot; a text that "
-            "contains ': ' or starts with a special character needs quotes.",
+            f"invalid YAML: the file contains the special character U+{exc.character:04X}, "
+            "which YAML does not allow",
+            "Delete it; such characters are invisible in most editors and often "
+            "come with text pasted from another program.",
         ) from None
+    except yaml.MarkedYAMLError as exc:
+        pos, problem, advice = explain_yaml_error(exc)
+        raise QuizError(source, pos, f"invalid YAML: {problem}", advice) from None
     except yaml.YAMLError as exc:
         raise QuizError(
             source, Position(1, 1), f"invalid YAML: {exc}", "Fix the YAML syntax."
@@ -123,39 +202,219 @@ def parse(text: str, source: str):
             "Write a quiz with at least a 'title' and 'questions'.",
         )
     constructor = yaml.SafeLoader("")
-    return _convert(node, constructor, source, 0, set())
+    return _convert(node, constructor, source, 0, set(), {}), Position.of(node)
 
 
-def _convert(node, constructor, source, depth, active):
+QUOTE_ADVICE = "Put the whole text in double quotes."
+GENERIC_ADVICE = (
+    "Check the indentation and quoting near this spot; a text that "
+    "contains ': ' or starts with a special character needs quotes."
+)
+
+
+def _mark_position(mark) -> Position:
+    return Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+
+
+def explain_yaml_error(exc: yaml.MarkedYAMLError):
+    """Say in an author's words what PyYAML found wrong, and where.
+
+    Returns (position, problem, advice). PyYAML's own wording is kept for
+    the rarer problems that have no translation here.
+    """
+    context = exc.context or ""
+    problem = exc.problem or ""
+    at_problem = _mark_position(exc.problem_mark or exc.context_mark)
+    at_context = _mark_position(exc.context_mark or exc.problem_mark)
+    if context.startswith("expected a single document"):
+        return (
+            at_problem,
+            "a second YAML document starts here, but a quiz file holds one quiz",
+            "Remove the '---' line, or move the second quiz to a file of its own.",
+        )
+    if context.startswith("found duplicate anchor"):
+        name = context.split("'")[1] if "'" in context else ""
+        return (
+            at_problem,
+            f"the anchor '&{name}' is defined twice (first on line {at_context.line})",
+            "Give each anchor its own name.",
+        )
+    if problem.startswith("found undefined alias"):
+        name = problem.split("'")[1] if "'" in problem else ""
+        return (
+            at_problem,
+            f"'*{name}' refers to an anchor '&{name}' that is not defined before it",
+            "A text that starts with '*' must be in quotes; "
+            f"to reuse a value, mark it with '&{name}' first.",
+        )
+    if context == "while scanning a quoted scalar" and "end of stream" in problem:
+        return (
+            at_context,
+            "the quote that opens here is never closed",
+            "Add the closing quote at the end of the text. Inside '...' write a "
+            "single quote as '', inside \"...\" write a double quote as \\\".",
+        )
+    if context in ("while scanning an alias", "while scanning an anchor"):
+        sign = "*" if "alias" in context else "&"
+        kind = "alias" if sign == "*" else "anchor"
+        return (
+            at_context,
+            f"a text that starts with '{sign}' is read as a YAML {kind}",
+            QUOTE_ADVICE,
+        )
+    if problem.startswith("found character") and problem.endswith("cannot start any token"):
+        if "'\\t'" in problem:
+            return (
+                at_problem,
+                "a tab is used for indentation, but YAML allows only spaces",
+                "Replace the tab with spaces.",
+            )
+        char = problem[len("found character ") : -len(" that cannot start any token")]
+        return at_problem, f"a text cannot start with {char} unless it is in quotes", QUOTE_ADVICE
+    if problem.startswith("found unknown escape character"):
+        char = problem[len("found unknown escape character ") :].strip("'")
+        return (
+            Position(at_problem.line, max(at_problem.column - 1, 1)),  # the backslash
+            f"'\\{char}' is not a valid escape in a text in double quotes",
+            "Write a backslash as '\\\\', or use single quotes, in which a backslash is plain text.",
+        )
+    if problem == "mapping values are not allowed here":
+        return (
+            at_problem,
+            "this ': ' is read as the start of a new 'key: value'",
+            "If the text contains ': ', put the whole text in quotes; otherwise "
+            "indent this line like the other keys of its block.",
+        )
+    if problem.startswith("expected <block end>"):
+        if problem.endswith("'<scalar>'"):
+            return (
+                at_problem,
+                "unexpected text after a value that was already complete",
+                "A text that starts with a quote, '[' or '{' ends at the matching "
+                "closing mark; put the whole text in quotes.",
+            )
+        return (
+            at_problem,
+            "this line is not indented like the lines before it",
+            "Indent each key like the other keys of its block, with spaces.",
+        )
+    if context == "while parsing a flow node" and problem.endswith("'<stream end>'"):
+        return (
+            at_problem,
+            "the file ends inside a '[...]' or '{...}' that is never closed",
+            "Close it with ']' or '}'; if it is text that starts with '[' or '{', put it in quotes.",
+        )
+    for opening, closing, kind in (("[", "]", "flow sequence"), ("{", "}", "flow mapping")):
+        if context == f"while parsing a {kind}":
+            got = problem.rpartition("but got ")[2]
+            if got != "'<stream end>'" and at_problem.line == at_context.line:
+                # e.g. a '?' in a text inside {...}: the bracket is closed later
+                return (
+                    at_problem,
+                    f"{got} cannot stand here, inside the '{opening}...{closing}' "
+                    f"that starts on column {at_context.column}",
+                    "Put the text that holds it in quotes.",
+                )
+            return (
+                at_context,
+                f"the '{opening}' here is never closed with '{closing}'",
+                f"If this is text, put it in quotes; otherwise close it with '{closing}'.",
+            )
+    return at_problem, problem or context or "unreadable YAML", GENERIC_ADVICE
+
+
+YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+MERGE_TAG = YAML_TAG_PREFIX + "merge"
+COLLECTION_TAGS = (YAML_TAG_PREFIX + "seq", YAML_TAG_PREFIX + "map")
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _shown_tag(tag: str) -> str:
+    return "!!" + tag[len(YAML_TAG_PREFIX) :] if tag.startswith(YAML_TAG_PREFIX) else tag
+
+
+def _scalar(node, constructor, source, pos):
+    try:
+        value = constructor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        implicit = not node.style and node.tag == constructor.resolve(
+            yaml.ScalarNode, node.value, (True, False)
+        )
+        if implicit:
+            # A plain word that merely looks like a date, '=' or '<<' (YAML 1.1
+            # types) is what the author wrote: keep it as text.
+            return node.value
+        tag = _shown_tag(node.tag)
+        if node.tag in constructor.yaml_constructors:
+            reason = getattr(exc, "problem", None) or str(exc)
+            raise QuizError(
+                source,
+                pos,
+                f"the value {node.value!r} cannot be read as '{tag}' ({reason})",
+                f"Remove the '{tag}' tag, or correct the value.",
+            ) from None
+        raise QuizError(
+            source,
+            pos,
+            f"the YAML tag '{tag}' is not supported in quiz files",
+            "Remove the tag; a text that starts with '!' must be in quotes.",
+        ) from None
+    if isinstance(value, str) and SURROGATE.search(value):
+        # "\ud83d\ude00" escapes: PyYAML keeps the halves apart; join them
+        try:
+            value = value.encode("utf-16", "surrogatepass").decode("utf-16")
+        except UnicodeDecodeError:
+            bad = SURROGATE.search(value).group()
+            raise QuizError(
+                source,
+                pos,
+                f"the escape '\\u{ord(bad):04x}' is half of a character pair, and the other half is missing",
+                "Write the character itself, or its full '\\U0001xxxx' escape.",
+            ) from None
+    return value
+
+
+
+def _convert(node, constructor, source, depth, active, done):
+    """Turn a composed node into Mapping / Sequence / scalar values.
+
+    ``active`` holds the collections being converted (to catch an alias
+    inside itself); ``done`` the ones already converted, so that an alias is
+    converted once, however often it is used (no "billion laughs").
+    """
     pos = Position.of(node)
     if depth > MAX_DEPTH:
         raise QuizError(
             source, pos, "the YAML is nested too deeply", "Flatten the structure."
         )
     if isinstance(node, yaml.ScalarNode):
-        try:
-            return constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            raise QuizError(
-                source,
-                pos,
-                f"cannot read the value {node.value!r} ({exc})",
-                "Quote the value to make it plain text.",
-            ) from None
-    if id(node) in active:
+        return _scalar(node, constructor, source, pos)
+    if node.tag not in COLLECTION_TAGS:
+        # e.g. !!set, !!omap or !!python/...: nothing a quiz needs
         raise QuizError(
             source,
             pos,
-            "a YAML alias refers to itself",
-            "Remove the recursive '*alias'.",
+            f"the YAML tag '{_shown_tag(node.tag)}' is not supported in quiz files",
+            "Remove the tag; a text that starts with '!' must be in quotes.",
         )
-    active = active | {id(node)}
+    identity = id(node.value)  # the same for an anchored node and its aliases
+    if identity in done:
+        return done[identity]
+    if identity in active:
+        raise QuizError(
+            source,
+            pos,
+            "this YAML alias refers to a list or mapping that contains it",
+            "Remove the '*alias', or point it at a value outside its own anchor.",
+        )
+    active = active | {identity}
     if isinstance(node, yaml.SequenceNode):
         seq = Sequence(pos)
         for item in node.value:
-            seq.append(_convert(item, constructor, source, depth + 1, active))
+            seq.append(_convert(item, constructor, source, depth + 1, active, done))
             seq.item_positions.append(Position.of(item))
             seq.item_raw.append(item.value if isinstance(item, yaml.ScalarNode) else None)
+        done[identity] = seq
         return seq
     mapping = Mapping(pos)
     for key_node, value_node in node.value:
@@ -167,7 +426,14 @@ def _convert(node, constructor, source, depth, active):
                 "a key must be a plain word, not a list or mapping",
                 "Write keys such as 'title:' or 'questions:'.",
             )
-        key = _convert(key_node, constructor, source, depth + 1, active)
+        if key_node.tag == MERGE_TAG:
+            raise QuizError(
+                source,
+                key_pos,
+                "YAML merge keys ('<<: *name') are not supported in quiz files",
+                "Write the keys out in full.",
+            )
+        key = _convert(key_node, constructor, source, depth + 1, active, done)
         if not isinstance(key, str):
             key = str(key_node.value)
         if key in mapping:
@@ -178,9 +444,10 @@ def _convert(node, constructor, source, depth, active):
                 f"the key '{key}' is written twice (first on line {first.line})",
                 "Keep one of them.",
             )
-        mapping[key] = _convert(value_node, constructor, source, depth + 1, active)
+        mapping[key] = _convert(value_node, constructor, source, depth + 1, active, done)
         mapping.key_positions[key] = key_pos
         mapping.value_positions[key] = Position.of(value_node)
         if isinstance(value_node, yaml.ScalarNode):
             mapping.raw[key] = value_node.value
+    done[identity] = mapping
     return mapping

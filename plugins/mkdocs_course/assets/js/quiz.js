@@ -9,7 +9,7 @@
   function $$(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
 
   C.Quiz = function (root) {
-    var payload = JSON.parse($(root, "[data-course-payload]").textContent);
+    var payload = JSON.parse($(root, "[data-course-payload]").content.textContent);
     this.root = root;
     this.payload = payload;
     this.t = payload.strings;
@@ -174,6 +174,8 @@
     a.right = right;
     a.passed = a.score >= this.payload.passMark;
     a.finished = new Date().toISOString();
+    // A fresh id: another tab may have resumed and finished the same draft.
+    a.id = C.uid();
     this.state.attempts = C.mergeAttempts(this.state.attempts, [a]);
     this.showResult();
     var result = $(this.root, "[data-course-result]");
