@@ -73,7 +73,7 @@ def test_attempts_on_an_older_quiz_version_are_kept_and_marked(page, fixture_sit
     page.evaluate("v => localStorage.setItem('mkdocs-course/test-course/second', v)", json.dumps(old))
     quiz = open_quiz(page, fixture_site, "two/", "second")
     previous = quiz.root.locator("[data-course-previous]")
-    assert "Earlier attempts: 1. Best score 0% on January 2, 2026." in previous.inner_text()
+    assert "1 earlier attempt. Best score 0% on January 2, 2026." in previous.inner_text()
     assert "older version of this quiz" in previous.inner_text()
     # the unfinished draft from the old version starts afresh but is kept
     assert quiz.question("only").locator("input:checked").count() == 0

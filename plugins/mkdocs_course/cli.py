@@ -1,13 +1,15 @@
 """The ``mkdocs-course`` command.
 
 ``build`` and ``serve`` take the options MkDocs users know (``--strict``,
-``--site-dir``, ``--config-file``, ``--dev-addr`` ...): for a one-language
-course they are MkDocs' own commands, so behaviour and messages match
-``mkdocs build`` and ``mkdocs serve`` exactly.
+``--site-dir``, ``--config-file``, ``--dev-addr`` ...). A course with
+``languages`` builds every language into ``<site_dir>/<language>/`` in
+parallel processes plus a language chooser; a one-language course is built
+by MkDocs' own command. ``i18n`` holds the translators' tools.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
@@ -15,18 +17,91 @@ import click
 from mkdocs.__main__ import State, build_command, serve_command
 
 from . import __version__
+from .mkdocs.languages import LANGUAGE_ENV
 
 
 @click.group(context_settings=dict(help_option_names=["-h", "--help"], max_content_width=100))
 @click.version_option(__version__, "-V", "--version", prog_name="mkdocs-course")
 @click.pass_context
 def cli(ctx):
-    """Build and preview a course made with mkdocs-course."""
+    """Build, preview and translate a course made with mkdocs-course."""
     ctx.ensure_object(State)
 
 
-cli.add_command(build_command, "build")
-cli.add_command(serve_command, "serve")
+def _config_path(config_file) -> str | None:
+    return getattr(config_file, "name", config_file) if config_file else None
+
+
+def _build(lang, jobs, **kwargs):
+    """Build the course (every language, in parallel, when it has several)."""
+    from .mkdocs.multibuild import course_languages
+
+    config_file = _config_path(kwargs.get("config_file"))
+    try:
+        languages, _, _ = course_languages(config_file)
+    except Exception:
+        # a broken mkdocs.yml: MkDocs' own command reports it its usual way
+        return build_command.callback(**kwargs)
+    if not languages and not lang:
+        return build_command.callback(**kwargs)
+    from .mkdocs.multibuild import build_all
+
+    quiet = logging.getLogger("mkdocs").level > logging.INFO  # set by -q
+    code = build_all(
+        config_file,
+        site_dir=kwargs.get("site_dir"),
+        only=list(lang) or None,
+        strict=bool(kwargs.get("strict")),
+        quiet=quiet,
+        jobs=jobs,
+        echo=lambda text: click.echo(text, err=True),
+    )
+    if code:
+        raise SystemExit(code)
+
+
+build = click.Command(
+    "build",
+    params=[p for p in build_command.params]
+    + [
+        click.Option(["-l", "--lang"], multiple=True, metavar="CODE",
+                     help="Build only this language (repeatable). Default: every language of the course."),
+        click.Option(["-j", "--jobs"], type=click.IntRange(1, 64), default=None,
+                     help="Worker processes for a multilingual build (default: one per core, at most one per language)."),
+    ],
+    callback=_build,
+    help="Build the course. A multilingual course is built into <site_dir>/<language>/ "
+    "with a language chooser at the root.",
+)
+
+
+def _serve(lang, **kwargs):
+    """Preview one language with live reload."""
+    if lang:
+        os.environ[LANGUAGE_ENV] = lang
+    return serve_command.callback(**kwargs)
+
+
+serve = click.Command(
+    "serve",
+    params=[p for p in serve_command.params]
+    + [click.Option(["-l", "--lang"], metavar="CODE",
+                    help="The language to preview (default: the source language).")],
+    callback=_serve,
+    help="Preview the course with live reload on changes to pages, quizzes and translations.",
+)
+
+cli.add_command(build, "build")
+cli.add_command(serve, "serve")
+
+
+def _add_i18n():
+    from .i18n.commands import i18n
+
+    cli.add_command(i18n, "i18n")
+
+
+_add_i18n()
 
 
 def main(argv: list[str] | None = None) -> None:

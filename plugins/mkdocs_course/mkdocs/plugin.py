@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
@@ -15,6 +15,14 @@ from ..quiz.cache import DiskCache
 from ..quiz.placement import MARKER, find_stray_quiz_links
 from ..runtime import runtime_assets, site_stylesheet
 from .config import CourseConfig
+from .languages import (
+    add_fallback_files,
+    add_sitemap_alternates,
+    apply_to_config,
+    fallback_notice,
+    setup_language,
+    translate_nav,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -36,12 +44,18 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     # -- configuration ---------------------------------------------------------
 
+    # Before the search plugin's on_config, which takes its language from the
+    # theme language this handler sets for the language being built.
+    @event_priority(100)
     def on_config(self, config, **kwargs):
         if not self.config.enabled:
             return config
         project_dir = Path(config.config_file_path or ".").resolve().parent
         self.project_dir = project_dir
         self.course_id = self.config.course_id or slug(config.site_name)
+        self.languages = setup_language(self.config, config, project_dir)
+        apply_to_config(self.languages, config)
+        self.fallback_pages: set[str] = set()
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", self.course_id):
             raise PluginError(
                 f"course: course_id '{self.course_id}' is not a valid id. Use letters, "
@@ -61,7 +75,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.collection.load()
         except QuizError as exc:
             raise PluginError(f"course: {exc}") from None
-        self.renderer = QuizRenderer(self.course_id, disk_cache=disk_cache)
+        self.renderer = QuizRenderer(self.course_id, self.languages.translations, disk_cache=disk_cache)
         site_css = site_stylesheet().path
         if site_css not in config.extra_css:
             config.extra_css.append(site_css)
@@ -72,6 +86,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_serve(self, server, *, config, builder, **kwargs):
         if self.config.enabled and self.collection is not None:
             server.watch(str(self.collection.folder))
+            for folder in (self.languages.translations_dir, self.languages.source_docs_dir):
+                if folder.is_dir():
+                    server.watch(str(folder))
         return server
 
     def on_files(self, files: Files, *, config, **kwargs):
@@ -79,7 +96,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return files
         for asset in (*runtime_assets(), site_stylesheet()):
             files.append(File.generated(config, asset.path, content=asset.content))
+        self.fallback_pages = add_fallback_files(self.languages, files, config)
         return files
+
+    def on_nav(self, nav, *, config, files, **kwargs):
+        if self.config.enabled:
+            translate_nav(self.languages, nav)
+        return nav
 
     # -- pages -------------------------------------------------------------------
 
@@ -125,6 +148,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return replace_placements(markdown)
 
     def on_page_content(self, html, *, page, config, files, **kwargs):
+        if self.config.enabled and page.file.src_uri in self.fallback_pages:
+            html = fallback_notice(self.languages, self.renderer.strings, html)
         if not self.config.enabled or not self.quiz_pages.get(page.file.src_uri):
             return html
         script, _ = runtime_assets()
@@ -151,15 +176,26 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # Quizzes go in only now, after the search plugin has indexed the
         # page: question text is not search material, and parsing every
         # quiz's markup for the index was a third of the plugin's build time.
+        translations = self.languages.translations
         for quiz_id in dict.fromkeys(ids):
-            rendered = self.renderer.render(self.collection.quizzes[quiz_id])
+            quiz = self.collection.quizzes[quiz_id]
+            # Mark the quiz with the language most of its text is in, so screen
+            # readers pronounce an untranslated quiz as its source language.
+            text_language = self.languages.language
+            if not self.languages.is_source and translations.translated_share(quiz) < 0.5:
+                text_language = self.languages.source
+            rendered = self.renderer.render(translations.quiz(quiz), text_language)
             output = output.replace(MARKER.format(id=quiz_id), rendered)
         _, css = runtime_assets()
         link = f'<link rel="stylesheet" href="{get_relative_url(css.path, page.url)}">\n'
         return HEAD_END.sub(lambda m: link + m.group(0), output, count=1)
 
+    def on_post_build(self, *, config, **kwargs):
+        if self.config.enabled:
+            add_sitemap_alternates(self.languages, config)
+
     def _page_path(self, page, config) -> str:
-        path = Path(config.docs_dir) / page.file.src_path
+        path = Path(page.file.abs_src_path or Path(config.docs_dir) / page.file.src_path)
         try:
             return path.resolve().relative_to(self.project_dir).as_posix()
         except ValueError:

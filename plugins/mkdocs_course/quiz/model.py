@@ -114,8 +114,11 @@ class Quiz:
         Fixing a typo in a prompt keeps the version; changing an answer key,
         adding or removing a question or option, or changing the pass mark
         makes a new one, so attempts saved earlier are shown as made on an
-        older version of the quiz.
+        older version of the quiz. A translated quiz keeps its source's
+        version (its accepted fill-in answers differ by language).
         """
+        if "source_version" in self.extra:
+            return self.extra["source_version"]
         shape = {
             "pass_mark": self.pass_mark,
             "draw": self.draw,

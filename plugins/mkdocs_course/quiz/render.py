@@ -16,7 +16,12 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from ..i18n.interface import INTERFACE
+from babel.numbers import format_decimal
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..i18n.catalog import Translations
 from .cache import DiskCache, key
 from .markup import QuizMarkdown
 from .model import Question, Quiz
@@ -55,11 +60,18 @@ def script_json(value) -> Markup:
 class QuizRenderer:
     """Turns quizzes into HTML, given the interface strings of one language."""
 
-    def __init__(self, course_id: str, strings: dict | None = None, disk_cache: DiskCache | None = None):
+    def __init__(self, course_id: str, translations: "Translations | None" = None,
+                 disk_cache: DiskCache | None = None):
         self.course_id = course_id
-        self.strings = dict(INTERFACE, **(strings or {}))
+        if translations is None:
+            from ..i18n.catalog import Translations  # here: i18n imports the quiz model
+
+            translations = Translations(None, "en")
+        self.language = translations.language
+        self.strings = translations.interface()
+        self.plural_table = translations.plural_index_table()
         self.disk_cache = disk_cache
-        self._settings = json.dumps([course_id, self.strings], sort_keys=True)
+        self._settings = json.dumps([course_id, self.language, self.strings, self.plural_table], sort_keys=True)
         self.markdown = QuizMarkdown()
         env = Environment(
             loader=FileSystemLoader(str(TEMPLATES)),
@@ -69,18 +81,34 @@ class QuizRenderer:
         )
         self.template = env.get_template("quiz.html")
 
-    def render(self, quiz: Quiz) -> str:
-        """The quiz as HTML, from the disk cache when nothing it depends on changed."""
+    def render(self, quiz: Quiz, text_language: str | None = None) -> str:
+        """The quiz as HTML, from the disk cache when nothing it depends on changed.
+
+        ``text_language`` is the language of the quiz's text when it is not the
+        page's (an untranslated quiz); it goes in the quiz's ``lang``.
+        """
+        text_language = text_language or self.language
         if self.disk_cache is None:
-            return self._render(quiz)
-        name = key("html", self._settings, quiz)
+            return self._render(quiz, text_language)
+        name = key("html", self._settings, quiz, text_language)
         html = self.disk_cache.get(name)
         if html is None:
-            html = self._render(quiz)
+            html = self._render(quiz, text_language)
             self.disk_cache.put(name, html)
         return html
 
-    def _render(self, quiz: Quiz) -> str:
+    def number(self, value: float) -> str:
+        """A number written the way the page's language writes numbers."""
+        value = int(value) if float(value).is_integer() else value
+        try:
+            return format_decimal(value, locale=self.language)
+        except Exception:  # a language code Babel does not know: plain digits
+            return f"{value:g}" if isinstance(value, float) else str(value)
+
+    def plural(self, key: str, n: int) -> str:
+        return pick_plural(self.strings[key], n, self.plural_table)
+
+    def _render(self, quiz: Quiz, text_language: str) -> str:
         md = self.markdown
         base = f"cq-{quiz.id}"
         salt = hashlib.sha256(f"{self.course_id}:{quiz.id}:{quiz.version}".encode()).digest()[:16]
@@ -90,13 +118,14 @@ class QuizRenderer:
             questions.append(view)
             keys[question.id] = key
         count = len(quiz.questions)
-        pass_mark = _percent(quiz.pass_mark)
+        number = self.number
+        pass_mark = number(quiz.pass_mark)
         if quiz.draw and quiz.draw < count:
-            summary = self.strings["quiz_pool_summary"].format(draw=quiz.draw, count=count, pass_mark=pass_mark)
+            summary = self.strings["quiz_pool_summary"].format(
+                draw=number(quiz.draw), count=number(count), pass_mark=pass_mark
+            )
         else:
-            # proper plural forms come with the gettext catalogs
-            name = "quiz_summary_one" if count == 1 else "quiz_summary"
-            summary = self.strings[name].format(count=count, pass_mark=pass_mark)
+            summary = self.plural("quiz_summary", count).format(count=number(count), pass_mark=pass_mark)
         payload = {
             "course": self.course_id,
             "quiz": quiz.id,
@@ -107,6 +136,7 @@ class QuizRenderer:
             "salt": base64.b64encode(salt).decode("ascii"),
             "key": encode_key(keys, salt),
             "strings": {k: self.strings[k] for k in RUNTIME_STRINGS},
+            "plural": self.plural_table,
         }
         return self.template.render(
             quiz=quiz,
@@ -116,6 +146,8 @@ class QuizRenderer:
             summary=summary,
             questions=questions,
             t=self.strings,
+            number=number,
+            language=text_language,
             payload=script_json(payload),
         )
 
@@ -203,5 +235,9 @@ RUNTIME_STRINGS = (
 )
 
 
-def _percent(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+def pick_plural(forms, n: int, table: str) -> str:
+    """The plural form for n, by the language's index table for 0..199."""
+    if isinstance(forms, str):
+        return forms
+    index = int(table[n if n < 200 else 100 + n % 100])
+    return forms[min(index, len(forms) - 1)]

@@ -39,6 +39,18 @@
     return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 10);
   };
 
+  // Pick a plural form: `table` gives the form index for n = 0..199
+  // (built from the language's gettext plural rule).
+  C.plural = function (forms, n, table) {
+    if (!Array.isArray(forms)) return forms;
+    var i = +(table || "").charAt(n < 200 ? n : 100 + (n % 100)) || 0;
+    return forms[Math.min(i, forms.length - 1)];
+  };
+
+  C.num = function (n) {
+    try { return Number(n).toLocaleString(C.lang()); } catch (e) { return String(n); }
+  };
+
   C.lang = function () {
     return document.documentElement.lang || undefined;
   };

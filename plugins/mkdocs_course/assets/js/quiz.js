@@ -143,8 +143,8 @@
     var items = $$(list, "[data-course-option]");
     this.announce(C.format(this.t.moved, {
       item: $(item, ".course-order__text").textContent,
-      position: items.indexOf(item) + 1,
-      count: items.length
+      position: C.num(items.indexOf(item) + 1),
+      count: C.num(items.length)
     }));
     this.remember(id);
   };
@@ -162,7 +162,7 @@
     this.attempt.answers[id] = answer;
     this.attempt.scores[id] = result.score;
     this.showFeedback(id, result);
-    this.announce(C.format(this.t.question_result, { number: this.number(id), verdict: this.verdict(result.score) }));
+    this.announce(C.format(this.t.question_result, { number: C.num(this.number(id)), verdict: this.verdict(result.score) }));
     if (this.attempt.questions.every(function (q) { return this.attempt.scores[q] !== undefined; }, this)) this.finish();
     this.save();
   };
@@ -221,11 +221,13 @@
       this.reset(id);
       this.arrange(id, a.orders[id]);
       this.write(id, a.answers[id]);
-      if (a.scores[id] !== undefined) this.showFeedback(id, C.grade(this.key[id], a.answers[id]));
+      // The saved score stands: the attempt may have been made in another
+      // language, whose accepted fill-in answers differ from this page's.
+      if (a.scores[id] !== undefined) this.showFeedback(id, { score: a.scores[id], marks: C.grade(this.key[id], a.answers[id]).marks });
     }, this);
     a.questions.forEach(function (id, i) {
       var form = this.forms[id];
-      $(form, "[data-course-number]").textContent = C.format(this.t.question_label, { number: i + 1 });
+      $(form, "[data-course-number]").textContent = C.format(this.t.question_label, { number: C.num(i + 1) });
       result.parentNode.insertBefore(form, result);
     }, this);
     if (a.finished) this.showResult();
@@ -282,7 +284,7 @@
     } else if (key.type === "ordering") {
       $$(form, "[data-course-option]").forEach(function (el) {
         var iid = el.getAttribute("data-course-option"), ok = result.marks[iid];
-        mark(el, ok, ok ? t.right_place : C.format(t.wrong_place, { position: key.order.indexOf(iid) + 1 }));
+        mark(el, ok, ok ? t.right_place : C.format(t.wrong_place, { position: C.num(key.order.indexOf(iid) + 1) }));
       });
     }
     var box = $(form, "[data-course-feedback]");
@@ -313,8 +315,9 @@
     result.textContent = "";
     result.setAttribute("data-course-passed", a.passed ? "true" : "false");
     result.setAttribute("data-course-score", String(a.score));
-    result.appendChild(C.el("p", "course-quiz__score", C.format(t.score, { score: a.score.toLocaleString(C.lang()), right: a.right, total: a.questions.length })));
-    result.appendChild(C.el("p", "course-quiz__verdict", (a.passed ? CHECK : CROSS) + C.format(a.passed ? t.passed : t.failed, { pass_mark: this.payload.passMark })));
+    var total = a.questions.length, plural = this.payload.plural;
+    result.appendChild(C.el("p", "course-quiz__score", C.format(C.plural(t.score, total, plural), { score: C.num(a.score), right: C.num(a.right), total: C.num(total) })));
+    result.appendChild(C.el("p", "course-quiz__verdict", (a.passed ? CHECK : CROSS) + C.format(a.passed ? t.passed : t.failed, { pass_mark: C.num(this.payload.passMark) })));
     var retry = C.el("button", "course-button", t.retry);
     retry.type = "button";
     retry.setAttribute("data-course-retry", "");
@@ -329,7 +332,7 @@
     box.hidden = !done.length;
     if (!done.length) return;
     var best = done.reduce(function (x, y) { return y.score > x.score ? y : x; });
-    box.appendChild(C.el("p", "", C.format(this.t.previous, { count: done.length, best: best.score.toLocaleString(C.lang()), date: C.date(best.finished) })));
+    box.appendChild(C.el("p", "", C.format(C.plural(this.t.previous, done.length, this.payload.plural), { count: C.num(done.length), best: C.num(best.score), date: C.date(best.finished) })));
     if (done.some(function (a) { return a.version !== version; })) {
       box.appendChild(C.el("p", "", this.t.older_version));
       box.setAttribute("data-course-older", "true");

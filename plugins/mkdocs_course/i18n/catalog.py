@@ -1,0 +1,343 @@
+"""Gettext catalogs of a course: what to translate, and the translations.
+
+Every entry has a context (``msgctxt``) made of stable ids, so a translation
+belongs to one field of one question, never to a wording that happens to be
+equal elsewhere:
+
+- ``<quiz>/title``, ``<quiz>/description``
+- ``<quiz>/<question>/prompt`` (also ``hint``, ``explanation``, ``unit``,
+  ``feedback/correct``, ``feedback/incorrect``, ``answers``)
+- ``<quiz>/<question>/option/<id>`` and ``.../option/<id>/feedback``
+- ``<quiz>/<question>/pair/<id>/left`` and ``.../right``, ``.../item/<id>``
+- ``interface/<key>`` for the strings the course shows learners
+- ``nav`` for navigation titles, ``site/name`` and ``site/description``
+
+Answer keys are not in the catalog: which option is correct lives only in
+the quiz files. The accepted answers of a fill-in-the-blank question are the
+one exception, because the right word differs by language.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import PoFileError, read_po, write_po
+
+from ..quiz.model import Quiz
+from .interface import INTERFACE, INTERFACE_NOTES, PLURALS
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|javascript\s*:", re.IGNORECASE)
+
+
+class CatalogError(Exception):
+    """A translation catalog that would break the course or inject markup."""
+
+    def __init__(self, source: str, line: int, problem: str, advice: str = "", entry: str = ""):
+        self.source, self.line, self.problem, self.advice, self.entry = source, line, problem, advice, entry
+        super().__init__(str(self))
+
+    def __str__(self):
+        about = f"entry '{self.entry}': " if self.entry else ""
+        text = f"{self.source}:{self.line}: {about}{self.problem}"
+        if not text.endswith("."):
+            text += "."
+        return text + (" " + self.advice if self.advice else "")
+
+
+# -- what to translate -----------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    context: str
+    text: str | tuple[str, str]
+    comment: str = ""
+    locations: list[tuple[str, int]] = field(default_factory=list)
+
+
+def quiz_entries(quiz: Quiz) -> list[Entry]:
+    """The translatable text of one quiz, in file order."""
+    q_id = quiz.id
+    out = [Entry(f"{q_id}/title", quiz.title, f"Title of the quiz '{q_id}'.")]
+    if quiz.description:
+        out.append(Entry(f"{q_id}/description", quiz.description, "Introduction shown above the quiz (Markdown)."))
+    for q in quiz.questions:
+        base = f"{q_id}/{q.id}"
+        kind = q.type.replace("_", " ")
+        out.append(Entry(f"{base}/prompt", q.prompt, f"Question '{q.id}' ({kind}): the question text (Markdown)."))
+        for o in q.options:
+            out.append(Entry(f"{base}/option/{o.id}", o.text, f"Question '{q.id}': the text of option '{o.id}'."))
+            if o.feedback:
+                out.append(Entry(f"{base}/option/{o.id}/feedback", o.feedback,
+                                 f"Question '{q.id}': feedback shown for option '{o.id}' after checking."))
+        if q.type == "fill_blank":
+            out.append(Entry(f"{base}/answers", "\n".join(q.answers),
+                             "Accepted answers, one per line. Give every form a learner of your "
+                             "language may rightly type; letter case and extra spaces do not matter."))
+        if q.unit:
+            out.append(Entry(f"{base}/unit", q.unit, f"Question '{q.id}': the unit shown after the number box."))
+        for p in q.pairs:
+            out.append(Entry(f"{base}/pair/{p.id}/left", p.left, f"Question '{q.id}': left side of pair '{p.id}'."))
+            out.append(Entry(f"{base}/pair/{p.id}/right", p.right, f"Question '{q.id}': right side of pair '{p.id}'."))
+        for i in q.items:
+            out.append(Entry(f"{base}/item/{i.id}", i.text, f"Question '{q.id}': ordering item '{i.id}'."))
+        for name, text, note in (
+            ("hint", q.hint, "a hint the learner may open"),
+            ("explanation", q.explanation, "the explanation shown after checking"),
+            ("feedback/correct", q.feedback_correct, "feedback for a right answer"),
+            ("feedback/incorrect", q.feedback_incorrect, "feedback for a wrong answer"),
+        ):
+            if text:
+                out.append(Entry(f"{base}/{name}", text, f"Question '{q.id}': {note} (Markdown)."))
+    for entry in out:
+        entry.locations.append((quiz.source, 1))
+    return out
+
+
+def interface_entries() -> list[Entry]:
+    out = []
+    for key, text in INTERFACE.items():
+        text = PLURALS.get(key, text)
+        note = INTERFACE_NOTES.get(key, "")
+        names = sorted(set(PLACEHOLDER.findall(text if isinstance(text, str) else text[1])))
+        if names:
+            note += (" " if note else "") + "Keep the placeholders " + ", ".join(f"{{{n}}}" for n in names) + " as they are."
+        out.append(Entry(f"interface/{key}", text, note.strip()))
+    return out
+
+
+def template(entries: list[Entry], project: str) -> Catalog:
+    """The .pot template holding every entry."""
+    catalog = Catalog(project=project, fuzzy=False, header_comment="# Translation template of the course.")
+    for e in entries:
+        catalog.add(e.text, context=e.context, auto_comments=[e.comment] if e.comment else [],
+                    locations=e.locations)
+    return catalog
+
+
+# -- reading translations ------------------------------------------------------
+
+
+def _has_text(message: Message) -> bool:
+    string = message.string
+    return all(string) if isinstance(string, (tuple, list)) else bool(string)
+
+
+def _key(context: str, msgid):
+    # Navigation titles share the context 'nav'; they are told apart by text.
+    return ("nav", msgid) if context == "nav" else context
+
+
+class Translations:
+    """One language's translations, with fallback to the source text.
+
+    A missing, empty or fuzzy translation, or one made for another wording
+    of the source (the msgid no longer matches), gives the source text.
+    """
+
+    def __init__(self, catalog: Catalog | None, language: str, builtin: Catalog | None = None):
+        self.language = language
+        self.catalog = catalog
+        self.builtin = builtin
+        self._by_context: dict = {}
+        # The package's own interface translations first, the course's over them.
+        for source in (builtin, catalog):
+            for message in source or ():
+                if message.id and message.context and _has_text(message):
+                    self._by_context[_key(message.context, message.id)] = message
+
+    def has(self, context: str, source: str) -> bool:
+        message = self._by_context.get(_key(context, source))
+        return message is not None and not message.fuzzy and message.id == source
+
+    def get(self, context: str, source: str) -> str:
+        message = self._by_context.get(_key(context, source))
+        if message is None or message.fuzzy or message.id != source:
+            return source
+        string = message.string
+        if isinstance(string, (tuple, list)):
+            return source
+        return string or source
+
+    def plural_forms(self, context: str, forms: tuple[str, str]) -> list[str]:
+        """All plural forms of an entry for this language (source forms on fallback)."""
+        message = self._by_context.get(_key(context, forms[0]))
+        if (message is None or message.fuzzy or tuple(message.id) != tuple(forms)
+                or not isinstance(message.string, (tuple, list)) or not all(message.string)):
+            return list(forms)
+        return list(message.string)
+
+    def plural_index_table(self) -> str:
+        """Plural form index for n = 0..199, one digit each (see pick_plural)."""
+        catalog = self.catalog or self.builtin
+        if catalog is None or catalog.num_plurals < 2:
+            return "".join("0" if n == 1 else "1" for n in range(200))
+        import gettext
+
+        rule = gettext.c2py(catalog.plural_expr)
+        return "".join(str(rule(n)) for n in range(200))
+
+    def translated_share(self, quiz: Quiz) -> float:
+        """How much of a quiz's text has a translation (0 to 1)."""
+        entries = quiz_entries(quiz)
+        done = sum(1 for e in entries if self.has(e.context, e.text))
+        return done / len(entries) if entries else 0.0
+
+    def interface(self) -> dict:
+        """The interface strings in this language; plural entries are lists."""
+        out = {}
+        for key, text in INTERFACE.items():
+            if key in PLURALS:
+                out[key] = self.plural_forms(f"interface/{key}", PLURALS[key])
+            else:
+                out[key] = self.get(f"interface/{key}", text)
+        return out
+
+    def quiz(self, quiz: Quiz) -> Quiz:
+        """The quiz with its text in this language; keys and ids unchanged."""
+        if self.catalog is None:
+            return quiz
+        q_id = quiz.id
+        t = self.get
+
+        def question(q):
+            base = f"{q_id}/{q.id}"
+            answers = q.answers
+            if q.type == "fill_blank":
+                text = t(f"{base}/answers", "\n".join(q.answers))
+                answers = tuple(a.strip() for a in text.splitlines() if a.strip()) or q.answers
+            return replace(
+                q,
+                prompt=t(f"{base}/prompt", q.prompt),
+                hint=t(f"{base}/hint", q.hint) if q.hint else "",
+                explanation=t(f"{base}/explanation", q.explanation) if q.explanation else "",
+                feedback_correct=t(f"{base}/feedback/correct", q.feedback_correct) if q.feedback_correct else "",
+                feedback_incorrect=t(f"{base}/feedback/incorrect", q.feedback_incorrect) if q.feedback_incorrect else "",
+                unit=t(f"{base}/unit", q.unit) if q.unit else "",
+                answers=answers,
+                options=tuple(
+                    replace(o, text=t(f"{base}/option/{o.id}", o.text),
+                            feedback=t(f"{base}/option/{o.id}/feedback", o.feedback) if o.feedback else "")
+                    for o in q.options
+                ),
+                pairs=tuple(
+                    replace(p, left=t(f"{base}/pair/{p.id}/left", p.left), right=t(f"{base}/pair/{p.id}/right", p.right))
+                    for p in q.pairs
+                ),
+                items=tuple(replace(i, text=t(f"{base}/item/{i.id}", i.text)) for i in q.items),
+            )
+
+        return replace(
+            quiz,
+            extra={**quiz.extra, "source_version": quiz.version},
+            title=t(f"{q_id}/title", quiz.title),
+            description=t(f"{q_id}/description", quiz.description) if quiz.description else "",
+            questions=tuple(question(q) for q in quiz.questions),
+        )
+
+
+QUOTED_LINE = re.compile(r'^\s*(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*"')
+CLOSED = re.compile(r'(?<!\\)(?:\\\\)*"\s*$')
+
+
+def _entry_at(lines: list[str], line: int) -> str:
+    """The msgctxt (else msgid) of the entry holding a line, for messages."""
+    msgid = ""
+    for text in reversed(lines[: max(line, 1)]):
+        if not text.strip():
+            break
+        if text.startswith("msgctxt "):
+            return text[len("msgctxt "):].strip().strip('"')
+        if text.startswith("msgid "):
+            msgid = text[len("msgid "):].strip().strip('"')
+    return msgid
+
+
+def read_catalog(path: Path, language: str, shown: str) -> Catalog:
+    """Read and check one .po file. Raises CatalogError naming file, line and entry."""
+    try:
+        data = path.read_bytes()
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CatalogError(shown, line, "the catalog is not UTF-8 text",
+                           "Save it as UTF-8 (PO editors such as Poedit do).") from None
+    lines = text.splitlines()
+    # Babel silently drops the last character of an unclosed string: catch it first.
+    for number, line in enumerate(lines, start=1):
+        if QUOTED_LINE.match(line) and (line.strip().count('"') < 2 or not CLOSED.search(line)):
+            raise CatalogError(shown, number, "a quoted string is not closed with '\"'",
+                               "End the line with a double quote, and write a quote inside the text as \\\".",
+                               _entry_at(lines, number))
+    try:
+        catalog = read_po(io.BytesIO(data), locale=language, abort_invalid=True)
+    except PoFileError as exc:
+        message = str(exc)
+        match = re.search(r"on (\d+)\s*$", message) or re.search(r"line (\d+)", message)
+        line = int(match.group(1)) if match else 1
+        if "num_plurals" in message:
+            problem = "this entry has more plural forms than the language has"
+            advice = "Write one msgstr[N] for each plural form of the language (see the Plural-Forms header)."
+        else:
+            problem = "the catalog cannot be read: " + re.sub(r" on \d+$", "", message)
+            advice = "Open it in a PO editor such as Poedit, which shows and fixes syntax errors."
+        raise CatalogError(shown, line, problem, advice, _entry_at(lines, line)) from None
+    except ValueError as exc:
+        raise CatalogError(shown, 1, f"the catalog cannot be read ({exc})",
+                           "Check the header entry (msgid \"\") and the Plural-Forms line.") from None
+    check_catalog(catalog, shown)
+    return catalog
+
+
+def check_catalog(catalog: Catalog, shown: str) -> None:
+    """Plural counts, placeholders and markup of every translated entry."""
+    for message in catalog:
+        if not message.id or not message.string or message.fuzzy:
+            continue
+        entry = message.context or (message.id if isinstance(message.id, str) else message.id[0])
+        line = message.lineno or 1
+        sources = message.id if isinstance(message.id, (tuple, list)) else (message.id,)
+        strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+        if isinstance(message.id, (tuple, list)):
+            if len(strings) != catalog.num_plurals:
+                raise CatalogError(
+                    shown, line,
+                    f"this entry has {len(strings)} plural forms, but the language has {catalog.num_plurals}",
+                    "Write one msgstr[N] for each plural form of the language (see the Plural-Forms header).",
+                    entry,
+                )
+        wanted = set(PLACEHOLDER.findall(sources[-1])) | set(PLACEHOLDER.findall(sources[0]))
+        for string in strings:
+            if not string:
+                continue
+            found = set(PLACEHOLDER.findall(string))
+            if found != wanted and not (len(sources) > 1 and found <= wanted):
+                missing, extra = sorted(wanted - found), sorted(found - wanted)
+                what = []
+                if missing:
+                    what.append("drops " + ", ".join(f"{{{n}}}" for n in missing))
+                if extra:
+                    what.append("adds " + ", ".join(f"{{{n}}}" for n in extra))
+                raise CatalogError(
+                    shown, line, f"the translation {' and '.join(what)}",
+                    "Keep every {placeholder} of the source exactly as written, and add none.", entry,
+                )
+            tags = set(m.lower() for m in MARKUP.findall(string))
+            source_tags = set(m.lower() for s in sources for m in MARKUP.findall(s))
+            if tags - source_tags:
+                raise CatalogError(
+                    shown, line,
+                    f"the translation contains markup or script ({sorted(tags - source_tags)[0]}) that the source does not",
+                    "Translations are plain text or Markdown; remove the HTML.", entry,
+                )
+
+
+def write_catalog(catalog: Catalog, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as handle:
+        write_po(handle, catalog, width=0, sort_output=False, include_previous=True)

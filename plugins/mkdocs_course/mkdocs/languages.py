@@ -1,0 +1,247 @@
+"""One language per build: what the plugin changes for the language it builds.
+
+`mkdocs-course build` runs one MkDocs build per language, each in its own
+process; the language of a build comes from the plugin option ``language`` or
+the environment variable MKDOCS_COURSE_LANGUAGE (which the command sets in
+each worker, and which `mkdocs build` and `mkdocs serve` honour as well).
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from ..i18n.catalog import CatalogError, Translations, read_catalog
+
+LANGUAGE_ENV = "MKDOCS_COURSE_LANGUAGE"
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+
+
+@dataclass
+class LanguageSetup:
+    languages: dict[str, str]  # code -> name in that language, in order
+    source: str
+    language: str
+    project_dir: Path
+    pages_root: Path
+    translations_dir: Path
+    translations: Translations
+    source_docs_dir: Path
+
+    @property
+    def is_source(self) -> bool:
+        return self.language == self.source
+
+    def docs_dir(self, language: str) -> Path:
+        return self.pages_root / language
+
+    def display_name(self, language: str, in_language: str) -> str:
+        try:
+            return Locale.parse(language.replace("-", "_")).get_display_name(in_language.replace("-", "_")) or language
+        except (UnknownLocaleError, ValueError):
+            return self.languages.get(language, language)
+
+
+def setup_language(plugin_config, config, project_dir: Path) -> LanguageSetup:
+    """Work out the languages of the course and the one this build is for.
+
+    Raises PluginError for an unknown language or a broken catalog.
+    """
+    languages = dict(plugin_config.languages or {})
+    theme_language = config.theme.get("language") or "en"
+    source = plugin_config.source_language or (next(iter(languages)) if languages else theme_language)
+    if not languages:
+        languages = {source: source}
+    for code in languages:
+        if not LANGUAGE_CODE.match(code):
+            raise PluginError(
+                f"course: the language code '{code}' under 'languages' is not a language code. "
+                "Use codes such as en, fr, es, ar or pt-BR."
+            )
+    if source not in languages:
+        raise PluginError(
+            f"course: source_language '{source}' is not one of the course languages "
+            f"({', '.join(languages)}). Add it under 'languages'."
+        )
+    language = os.environ.get(LANGUAGE_ENV) or plugin_config.language or source
+    if language not in languages:
+        raise PluginError(
+            f"course: this build is for the language '{language}', which is not one of the "
+            f"course languages ({', '.join(languages)}). Add it under 'languages' in mkdocs.yml, "
+            "or run `mkdocs-course i18n init <code>`."
+        )
+    pages_root = project_dir / plugin_config.pages_dir
+    translations_dir = project_dir / plugin_config.translations_dir
+    catalog = None
+    po = translations_dir / f"{language}.po"
+    if po.is_file():
+        try:
+            catalog = read_catalog(po, language, po.relative_to(project_dir).as_posix())
+        except CatalogError as exc:
+            raise PluginError(f"course: {exc}") from None
+    builtin = builtin_catalog(language)
+    return LanguageSetup(
+        languages=languages,
+        source=source,
+        language=language,
+        project_dir=project_dir,
+        pages_root=pages_root,
+        translations_dir=translations_dir,
+        translations=Translations(catalog, language, builtin),
+        source_docs_dir=pages_root / source,
+    )
+
+
+BUILTIN_LOCALES = Path(__file__).resolve().parent.parent / "i18n" / "locales"
+
+
+def builtin_catalog(language: str):
+    """The interface translations shipped with mkdocs-course, if any."""
+    path = BUILTIN_LOCALES / f"{language}.po"
+    if not path.is_file():
+        return None
+    return read_catalog(path, language, f"mkdocs_course/i18n/locales/{language}.po")
+
+
+def apply_to_config(setup: LanguageSetup, config) -> None:
+    """Point the build at the language's pages, theme language and switcher."""
+    if len(setup.languages) > 1 or not setup.is_source:
+        own = setup.docs_dir(setup.language)
+        if own.is_dir():
+            config.docs_dir = str(own)
+        elif setup.source_docs_dir.is_dir():
+            config.docs_dir = str(setup.source_docs_dir)  # every page falls back
+    config.theme["language"] = setup.language
+    t = setup.translations
+    config.site_name = t.get("site/name", config.site_name)
+    if config.site_description:
+        config.site_description = t.get("site/description", config.site_description)
+    search = config.plugins.get("material/search")
+    if search is not None and not search.config.lang and _search_supports(setup.language):
+        # Material leaves some languages (Arabic among them) to English search
+        search.config.lang = [setup.language]
+    if len(setup.languages) > 1 and not config.extra.get("alternate"):
+        # Relative to this language's site root, which sits beside the others.
+        config.extra["alternate"] = [
+            {"name": name, "link": f"../{code}/", "lang": code} for code, name in setup.languages.items()
+        ]
+
+
+def _search_supports(language: str) -> bool:
+    import material
+
+    lunr = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
+    return language == "en" or (lunr / f"lunr.{language}.min.js").is_file()
+
+
+def add_fallback_files(setup: LanguageSetup, files: Files, config) -> set[str]:
+    """Add the source language's files this language does not have yet.
+
+    Returns the src_uris of documentation pages that fall back.
+    """
+    if setup.is_source or not setup.source_docs_dir.is_dir():
+        return set()
+    docs_dir = Path(config.docs_dir)
+    fallback = set()
+    if docs_dir.resolve() == setup.source_docs_dir.resolve():
+        return {f.src_uri for f in files.documentation_pages()}
+    present = {f.src_uri for f in files}
+    for path in sorted(setup.source_docs_dir.rglob("*")):
+        rel = path.relative_to(setup.source_docs_dir)
+        if path.is_dir() or any(part.startswith(".") for part in rel.parts):
+            continue
+        uri = rel.as_posix()
+        if uri in present:
+            continue
+        file = File(uri, str(setup.source_docs_dir), config.site_dir, config.use_directory_urls)
+        files.append(file)
+        if file.is_documentation_page():
+            fallback.add(uri)
+    return fallback
+
+
+def translate_nav(setup: LanguageSetup, nav: Navigation) -> None:
+    """Navigation titles written in mkdocs.yml, in this language (context 'nav')."""
+    t = setup.translations
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, Section):
+                item.title = t.get("nav", item.title)
+                walk(item.children)
+            elif isinstance(item, Page) and "title" in vars(item) and item.title:
+                # a title written in the nav; others come from the page's heading
+                item.title = t.get("nav", item.title)
+
+    walk(nav.items)
+
+
+def fallback_notice(setup: LanguageSetup, strings: dict, html_content: str) -> str:
+    """Wrap a source-language page shown in another language's site."""
+    text = strings["fallback_notice"].format(
+        language=setup.display_name(setup.language, setup.language),
+        source=setup.display_name(setup.source, setup.language),
+    )
+    direction = "rtl" if _is_rtl(setup.source) else "ltr"
+    return (
+        f'<div class="admonition info course-fallback" data-course-fallback="{setup.source}">'
+        f'<p class="admonition-title">{html.escape(text)}</p></div>\n'
+        f'<div lang="{setup.source}" dir="{direction}" data-course-fallback-content>\n{html_content}\n</div>'
+    )
+
+
+def _is_rtl(language: str) -> bool:
+    try:
+        return Locale.parse(language.replace("-", "_")).text_direction == "rtl"
+    except (UnknownLocaleError, ValueError):
+        return False
+
+
+SITEMAP_URL = re.compile(r"<url>\s*<loc>([^<]*)</loc>", re.S)
+
+
+def add_sitemap_alternates(setup: LanguageSetup, config) -> None:
+    """Give every sitemap entry its hreflang alternates in all languages.
+
+    Every language has every page (untranslated ones fall back), so the
+    alternates are the same path under each language's root.
+    """
+    site_url = config.site_url or ""
+    suffix = f"/{setup.language}/"
+    sitemap = Path(config.site_dir) / "sitemap.xml"
+    if len(setup.languages) < 2 or not site_url.endswith(suffix) or not sitemap.is_file():
+        return
+    base = site_url[: -len(suffix) + 1]
+    own_root = site_url
+
+    def alternates(match):
+        loc = match.group(1)
+        if not loc.startswith(own_root):
+            return match.group(0)
+        path = loc[len(own_root):]
+        links = "".join(
+            f'\n         <xhtml:link rel="alternate" hreflang="{code}" href="{html.escape(base + code + "/" + path)}"/>'
+            for code in setup.languages
+        )
+        return match.group(0) + links
+
+    text = sitemap.read_text(encoding="utf-8")
+    text = text.replace(
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+        1,
+    )
+    text = SITEMAP_URL.sub(alternates, text)
+    sitemap.write_text(text, encoding="utf-8")
+    with gzip.GzipFile(str(sitemap) + ".gz", "wb", mtime=0) as handle:
+        handle.write(text.encode("utf-8"))

@@ -1,0 +1,86 @@
+"""Language versions in Chromium: switching keeps results, Arabic is right to left."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+from quiz_driver import QuizDriver
+from test_browser_quiz import open_quiz
+
+pytestmark = pytest.mark.browser
+COMMAND = str(Path(sys.executable).with_name("mkdocs-course"))
+
+
+@pytest.fixture(scope="module")
+def i18n_url(tmp_path_factory, server):
+    folder = tmp_path_factory.mktemp("i18n-browser")
+    shutil.copytree(FIXTURES / "i18n-site", folder, dirs_exist_ok=True)
+    url = server.add(folder / "site")
+    text = (folder / "mkdocs.yml").read_text(encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(f"site_url: {url}\n" + text, encoding="utf-8")
+    result = subprocess.run([COMMAND, "build", "--strict"], cwd=folder, capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    return url
+
+
+def switch_language(page, code: str) -> None:
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f'a.md-select__link[hreflang="{code}"]').click()
+
+
+def test_switching_language_keeps_the_page_and_the_results(page, i18n_url):
+    quiz = open_quiz(page, i18n_url, "fr/one/", "colours")
+    assert "De quelle couleur" in quiz.question("sky").inner_text()
+    quiz.answer("sky", "blue")
+    quiz.check("sky")
+    quiz.answer("word", "Blanche")
+    quiz.check("word")
+    assert quiz.result.get_attribute("data-course-passed") == "true"
+    assert "Votre score : 100 % (2 sur 2 questions justes)." in quiz.result.inner_text()
+    switch_language(page, "en")
+    page.wait_for_url(i18n_url + "en/one/")
+    quiz = open_quiz(page, i18n_url, "en/one/", "colours")
+    assert "Which colour is the sky" in quiz.question("sky").inner_text()
+    assert quiz.score("sky") == "1"
+    # the French answer keeps its score, though English accepts other words
+    assert quiz.score("word") == "1"
+    assert quiz.result.get_attribute("data-course-passed") == "true"
+    assert "Your score: 100% (2 of 2 questions right)." in quiz.result.inner_text()
+
+
+def test_the_root_page_sends_visitors_to_their_language(browser, i18n_url):
+    context = browser.new_context(locale="fr-CA")
+    try:
+        page = context.new_page()
+        page.goto(i18n_url)
+        page.wait_for_url(i18n_url + "fr/")
+        assert page.locator("html").get_attribute("lang") == "fr"
+        page.goto(i18n_url + "#choose")
+        assert page.locator("[data-course-languages] a").count() == 3
+        page.locator('a[hreflang="ar"]').click()
+        page.wait_for_url(i18n_url + "ar/")
+        page.goto(i18n_url)  # the choice is remembered
+        page.wait_for_url(i18n_url + "ar/")
+    finally:
+        context.close()
+
+
+def test_arabic_pages_are_right_to_left(page, i18n_url, tmp_path):
+    quiz = open_quiz(page, i18n_url, "ar/one/", "colours")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).direction") == "rtl"
+    # the untranslated page is marked as English and laid out left to right inside
+    content = page.locator("[data-course-fallback-content]")
+    assert content.get_attribute("lang") == "en"
+    assert content.evaluate("el => getComputedStyle(el).direction") == "ltr"
+    notice = page.locator("[data-course-fallback]")
+    assert notice.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    quiz.answer("sky", "green")
+    quiz.check("sky")
+    page.screenshot(path=str(tmp_path / "arabic.png"), full_page=True)
+    assert (tmp_path / "arabic.png").stat().st_size > 10_000

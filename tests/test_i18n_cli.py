@@ -1,0 +1,143 @@
+"""`mkdocs-course i18n` status, update, init and mark, through the real command."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from conftest import FIXTURES
+
+COMMAND = str(Path(sys.executable).with_name("mkdocs-course"))
+
+
+def run(*args, cwd):
+    return subprocess.run([COMMAND, *args], cwd=cwd, capture_output=True, text=True, timeout=180)
+
+
+@pytest.fixture
+def course(tmp_path):
+    shutil.copytree(FIXTURES / "i18n-site", tmp_path, dirs_exist_ok=True)
+    return tmp_path
+
+
+def catalog(course: Path, code: str):
+    with open(course / "translations" / f"{code}.po", "rb") as handle:
+        return read_po(handle, locale=code)
+
+
+def entry(cat, context, msgid=None):
+    for message in cat:
+        if message.context == context and (msgid is None or message.id == msgid):
+            return message
+    return None
+
+
+def test_status_counts_translated_stale_missing_and_fuzzy(course):
+    # a stale page: its English source changed after the translation was made
+    (course / "course/en/index.md").write_text("# Welcome\n\nThis is the new home page.\n", encoding="utf-8")
+    # a fuzzy entry: its English source changed (the .po still holds the old text)
+    quiz = course / "quizzes/colours.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("text: Green", "text: Dark green"), encoding="utf-8")
+    result = run("i18n", "status", "--format", "json", cwd=course)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["source"] == "en" and list(report["languages"]) == ["fr", "ar"]
+    fr = report["languages"]["fr"]
+    assert fr["pages"]["stale"] == ["index.md"]
+    assert fr["pages"]["missing"] == ["one.md", "two.md"]
+    assert fr["pages"]["translated"] == []
+    assert fr["catalog"]["fuzzy"] == ["colours/sky/option/green"]
+    assert "colours/sky/option/blue" in fr["catalog"]["translated"]
+    assert "colours/word/hint" not in fr["catalog"]["missing"]  # only entries that exist
+    assert "interface/retry" in fr["catalog"]["missing"]
+    assert fr["percent"] == 0
+    ar = report["languages"]["ar"]
+    assert ar["pages"]["missing"] == ["index.md", "one.md", "two.md"]
+
+    table = run("i18n", "status", cwd=course)
+    assert table.returncode == 0
+    lines = table.stdout.splitlines()
+    assert lines[0] == "Source language: en"
+    assert lines[1].split() == ["language", "pages", "done", "stale", "missing", "entries", "done", "fuzzy", "missing", "complete"]
+    assert lines[2].split()[:6] == ["fr", "Français", "0/3", "1", "2", f"{len(fr['catalog']['translated'])}/{fr['catalog']['total']}"]
+    assert "fr: stale pages: index.md" in table.stdout
+
+
+def test_fail_under_gates_ci(course):
+    assert run("i18n", "status", "--fail-under", "0", cwd=course).returncode == 0
+    result = run("i18n", "status", "--fail-under", "50", cwd=course)
+    assert result.returncode == 1
+    assert "Below 50%: fr (" in result.stderr and "ar (0%)" in result.stderr
+
+
+def test_update_keeps_work_marks_changes_fuzzy_and_removes_obsolete(course):
+    quiz = course / "quizzes/colours.yml"
+    text = quiz.read_text(encoding="utf-8").replace("text: Green", "text: Dark green")
+    text = text.replace('feedback: "Yes, blue."', 'feedback: "Yes, blue."}\n      - {id: red, text: Red')
+    quiz.write_text(text, encoding="utf-8")
+    result = run("i18n", "update", cwd=course)
+    assert result.returncode == 0, result.stderr
+    assert "translations/fr.po: 12 kept, 1 to review (source changed), " in result.stdout
+    fr = catalog(course, "fr")
+    green = entry(fr, "colours/sky/option/green")
+    assert green.id == "Dark green" and green.string == "Vert" and green.fuzzy
+    po_text = (course / "translations/fr.po").read_text(encoding="utf-8")
+    assert '#, fuzzy\n#| msgid "Green"\nmsgctxt "colours/sky/option/green"\nmsgid "Dark green"\nmsgstr "Vert"' in po_text
+    assert entry(fr, "colours/sky/option/blue").string == "Bleu"
+    assert entry(fr, "colours/sky/option/red").string == ""
+    assert (course / "translations/messages.pot").read_text(encoding="utf-8").count('msgctxt "colours/sky/option/red"') == 1
+    # a fuzzy translation is not used: the build shows the new English text
+    build = run("build", "--lang", "fr", cwd=course)
+    assert build.returncode == 0, build.stderr
+    html = (course / "site/fr/one/index.html").read_text(encoding="utf-8")
+    assert ">Dark green<" in html and ">Vert<" not in html and ">Bleu<" in html
+    # a removed question's entries become obsolete, not lost
+    quiz.write_text(quiz.read_text(encoding="utf-8").split("  - id: word")[0], encoding="utf-8")
+    assert run("i18n", "update", cwd=course).returncode == 0
+    text = (course / "translations/fr.po").read_text(encoding="utf-8")
+    assert '#~ msgctxt "colours/word/prompt"' in text and '#~ msgstr "Tapez la couleur de la neige."' in text
+
+
+def test_init_update_and_build_a_new_language(course):
+    result = run("i18n", "init", "de", cwd=course)
+    assert result.returncode == 0, result.stderr
+    assert "mkdocs.yml: added de (Deutsch) to the course languages" in result.stdout
+    config = (course / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "        ar: العربية\n        de: Deutsch\n" in config
+    assert (course / "course/de").is_dir()
+    de = catalog(course, "de")
+    assert entry(de, "colours/title").id == "Colours"
+    # translate one entry and one page, as a translator would
+    text = (course / "translations/de.po").read_text(encoding="utf-8")
+    text = text.replace('msgctxt "colours/title"\nmsgid "Colours"\nmsgstr ""', 'msgctxt "colours/title"\nmsgid "Colours"\nmsgstr "Farben"')
+    (course / "translations/de.po").write_text(text, encoding="utf-8")
+    (course / "course/de/index.md").write_text("# Willkommen\n\nDas ist die Startseite.\n", encoding="utf-8")
+    marked = run("i18n", "mark", "de", "index.md", cwd=course)
+    assert marked.returncode == 0, marked.stderr
+    assert (course / "course/de/index.md").read_text(encoding="utf-8").startswith("---\ntranslated_from: ")
+    assert run("i18n", "update", cwd=course).returncode == 0
+    assert entry(catalog(course, "de"), "colours/title").string == "Farben"
+    status = json.loads(run("i18n", "status", "--format", "json", "--lang", "de", cwd=course).stdout)
+    assert status["languages"]["de"]["pages"]["translated"] == ["index.md"]
+    build = run("build", "--strict", cwd=course)
+    assert build.returncode == 0, build.stderr
+    assert "de: built" in build.stderr
+    assert "Willkommen" in (course / "site/de/index.html").read_text(encoding="utf-8")
+    assert "Farben" in (course / "site/de/one/index.html").read_text(encoding="utf-8")
+    assert 'hreflang="de"' in (course / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_clear_messages_for_wrong_use(course):
+    result = run("i18n", "init", "klingon", cwd=course)
+    assert result.returncode == 1 and "'klingon' is not a language code" in result.stderr
+    result = run("i18n", "mark", "fr", "nowhere.md", cwd=course)
+    assert result.returncode == 1 and "course/en/nowhere.md does not exist" in result.stderr
+    result = run("i18n", "status", "--lang", "xx", cwd=course)
+    assert result.returncode == 1 and "unknown language xx" in result.stderr
+    for args in (("i18n", "status"), ("i18n", "update"), ("i18n", "init", "de")):
+        assert "Traceback" not in run(*args, cwd=course).stderr
