@@ -12,6 +12,8 @@ for package in "$@"; do
   case "$package" in
     chromium) command -v chromium >/dev/null 2>&1 || [ -n "${CHROMIUM:-}" ] || missing+=(chromium) ;;
     npm) command -v npm >/dev/null 2>&1 || missing+=(npm) ;;
+    # a font with Arabic script, for the right-to-left certificate tests
+    arabic-font) fc-list :lang=ar 2>/dev/null | grep -q . || missing+=(fonts-dejavu-core) ;;
   esac
 done
 if [ ${#missing[@]} -gt 0 ]; then

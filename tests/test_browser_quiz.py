@@ -166,3 +166,11 @@ def test_two_tabs_keep_every_attempt(context, fixture_site):
     quizzes[0].result.locator("[data-course-retry]").click()
     stored = quizzes[0].stored("test-course", "second")
     assert sorted(a["score"] for a in stored["attempts"]) == [0, 100, 100]
+
+
+@pytest.mark.parametrize("typed", ["3.5", "3,5", " 3.50 ", "٣٫٥", "۳.۵"])
+def test_numbers_are_read_as_learners_type_them(page, fixture_site, typed):
+    quiz = open_quiz(page, fixture_site, "one/", "all-types")
+    quiz.answer("number", typed)
+    quiz.check("number")
+    assert quiz.score("number") == "1", typed

@@ -82,7 +82,7 @@ def test_update_keeps_work_marks_changes_fuzzy_and_removes_obsolete(course):
     quiz.write_text(text, encoding="utf-8")
     result = run("i18n", "update", cwd=course)
     assert result.returncode == 0, result.stderr
-    assert "translations/fr.po: 12 kept, 1 to review (source changed), " in result.stdout
+    assert "translations/fr.po: 66 kept, 1 to review (source changed), 1 new, 0 obsolete" in result.stdout
     fr = catalog(course, "fr")
     green = entry(fr, "colours/sky/option/green")
     assert green.id == "Dark green" and green.string == "Vert" and green.fuzzy
@@ -141,3 +141,113 @@ def test_clear_messages_for_wrong_use(course):
     assert result.returncode == 1 and "unknown language xx" in result.stderr
     for args in (("i18n", "status"), ("i18n", "update"), ("i18n", "init", "de")):
         assert "Traceback" not in run(*args, cwd=course).stderr
+
+
+@pytest.mark.slow
+def test_serve_previews_one_language_and_reloads_on_catalog_changes(course):
+    import os
+    import time
+
+    from test_cli import fetch, free_port
+
+    port = free_port()
+    server = subprocess.Popen(
+        [COMMAND, "serve", "--lang", "fr", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=course, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/one/"
+        html = fetch(url)
+        assert '<html lang="fr"' in html and "Couleurs" in html
+        po = course / "translations" / "fr.po"
+        po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Couleurs"', 'msgstr "Les couleurs"'), encoding="utf-8")
+        deadline = time.monotonic() + 30
+        while "Les couleurs" not in fetch(url):
+            assert time.monotonic() < deadline, "serve did not rebuild after the catalog changed"
+            time.sleep(0.3)
+        page = course / "course" / "en" / "two.md"
+        page.write_text("# Module two\n\nFreshly changed English text.\n", encoding="utf-8")
+        while "Freshly changed English text." not in fetch(f"http://127.0.0.1:{port}/two/"):
+            assert time.monotonic() < deadline + 30, "serve did not rebuild after a source page changed"
+            time.sleep(0.3)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_a_second_update_keeps_fuzzy_entries_and_their_previous_text(course):
+    quiz = course / "quizzes/colours.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("text: Green", "text: Dark green"), encoding="utf-8")
+    assert run("i18n", "update", cwd=course).returncode == 0
+    po = course / "translations/fr.po"
+    before = po.read_text(encoding="utf-8")
+    again = run("i18n", "update", cwd=course)
+    assert "translations/fr.po: 66 kept, 1 to review (source changed), 0 new, 0 obsolete" in again.stdout
+    after = po.read_text(encoding="utf-8")
+    assert after == before  # nothing changed, so the file (and its dates) is left alone
+    assert "# | msgid" not in after and '#| msgid "Green"' in after
+    table = run("i18n", "status", "--lang", "fr", cwd=course).stdout
+    assert "fr: fuzzy entries (source changed, review them): colours/sky/option/green" in table
+
+
+def test_init_accepts_region_codes(course):
+    result = run("i18n", "init", "pt-BR", cwd=course)
+    assert result.returncode == 0, result.stderr
+    assert "added pt-BR (Português (Brasil))" in result.stdout
+    text = (course / "translations/pt-BR.po").read_text(encoding="utf-8")
+    assert '"Language: pt_BR\\n"' in text and "nplurals=2" in text
+    assert run("build", "--lang", "pt-BR", cwd=course).returncode == 0
+    # Material writes the language its own translation file declares (pt)
+    assert '<html lang="pt' in (course / "site/pt-BR/index.html").read_text(encoding="utf-8")
+
+
+def test_plural_forms_may_spell_out_only_the_counting_number(course):
+    po = course / "translations/fr.po"
+    text = po.read_text(encoding="utf-8")
+    ok = text.replace(
+        'msgctxt "interface/quiz_summary"\nmsgid "1 question · pass mark {pass_mark}%"\n'
+        'msgid_plural "{count} questions · pass mark {pass_mark}%"\nmsgstr[0] ""\nmsgstr[1] ""',
+        'msgctxt "interface/quiz_summary"\nmsgid "1 question · pass mark {pass_mark}%"\n'
+        'msgid_plural "{count} questions · pass mark {pass_mark}%"\n'
+        'msgstr[0] "Une question · seuil de réussite {pass_mark} %"\nmsgstr[1] "{count} questions · seuil de réussite {pass_mark} %"',
+    )
+    assert ok != text
+    po.write_text(ok, encoding="utf-8")
+    assert run("build", "--lang", "fr", cwd=course).returncode == 0
+    bad = ok.replace('msgstr[1] "{count} questions · seuil de réussite {pass_mark} %"', 'msgstr[1] "Des questions"')
+    po.write_text(bad, encoding="utf-8")
+    result = run("build", "--lang", "fr", cwd=course)
+    assert result.returncode == 1
+    assert "entry 'interface/quiz_summary': the translation drops {count}, {pass_mark}" in " ".join(result.stderr.split())
+
+
+def test_markdown_autolinks_are_not_markup(course):
+    po = course / "translations/fr.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Oui, bleu."', 'msgstr "Oui, bleu. Voir <https://example.org/ciel>."'),
+                  encoding="utf-8")
+    assert run("build", "--lang", "fr", cwd=course).returncode == 0
+
+
+@pytest.mark.parametrize("code", ["es", "fr", "ar"])
+def test_shipped_interface_translations_are_complete_and_valid(code):
+    from mkdocs_course.i18n.catalog import builtin_catalog, interface_entries
+
+    shipped = builtin_catalog(code)  # read_catalog also runs every catalog check
+    for entry_ in interface_entries():
+        msgid = entry_.text if isinstance(entry_.text, str) else entry_.text[0]
+        message = shipped.get(msgid, context=entry_.context)
+        assert message is not None and not message.fuzzy, entry_.context
+        assert message.string and (all(message.string) if isinstance(message.string, (tuple, list)) else True), entry_.context
+
+
+def test_a_new_language_gets_the_shipped_interface_strings(course):
+    text = (course / "mkdocs.yml").read_text(encoding="utf-8").replace("        ar: العربية\n", "")
+    (course / "mkdocs.yml").write_text(text, encoding="utf-8")
+    (course / "translations" / "ar.po").unlink()
+    result = run("i18n", "init", "ar", cwd=course)
+    assert result.returncode == 0, result.stderr
+    ar = catalog(course, "ar")
+    assert entry(ar, "interface/check").string and entry(ar, "interface/check").string != "Check answer"
+    assert entry(ar, "colours/title").string == ""
+    assert "already translated (6 plural forms)" in result.stdout

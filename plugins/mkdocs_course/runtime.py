@@ -66,3 +66,31 @@ def _strip_comment_lines(text: str) -> str:
             continue
         kept.append(stripped)
     return "\n".join(kept) + "\n"
+
+
+# -- progress
+# The progress page has its own bundle, so the quiz runtime stays small; the
+# navigation marks come from one tiny script on every page.
+PROGRESS_JS_MODULES = ("core.js", "storage.js", "certificate.js", "progress.js")
+PROGRESS_CSS_FILES = ("course.css", "progress.css")
+NAV_JS_FILE = "nav.js"
+
+
+@lru_cache(maxsize=None)
+def progress_assets() -> tuple[Asset, Asset]:
+    """The (script, stylesheet) pair of the "My progress" page."""
+    script = "\n".join(
+        _strip_comment_lines((ASSETS / "js" / name).read_text(encoding="utf-8"))
+        for name in PROGRESS_JS_MODULES
+    ).encode("utf-8")
+    css = "\n".join(
+        _strip_comment_lines((ASSETS / name).read_text(encoding="utf-8")) for name in PROGRESS_CSS_FILES
+    ).encode("utf-8")
+    return _asset("progress", ".js", script), _asset("progress", ".css", css)
+
+
+@lru_cache(maxsize=None)
+def nav_script() -> Asset:
+    """Marks passed modules in the navigation; loaded on every page."""
+    text = (ASSETS / "js" / NAV_JS_FILE).read_text(encoding="utf-8")
+    return _asset("nav", ".js", _strip_comment_lines(text).encode("utf-8"))

@@ -25,12 +25,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, read_po, unescape, write_po
 
 from ..quiz.model import Quiz
-from .interface import INTERFACE, INTERFACE_NOTES, PLURALS
+from .interface import INTERFACE, INTERFACE_NOTES, PLURAL_COUNTS, PLURALS
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
+AUTOLINK = re.compile(r"<(?:https?|mailto):[^<>\s]*>", re.IGNORECASE)  # Markdown, not HTML
 MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|javascript\s*:", re.IGNORECASE)
 
 
@@ -95,7 +96,7 @@ def quiz_entries(quiz: Quiz) -> list[Entry]:
             if text:
                 out.append(Entry(f"{base}/{name}", text, f"Question '{q.id}': {note} (Markdown)."))
     for entry in out:
-        entry.locations.append((quiz.source, 1))
+        entry.locations.append((quiz.source, None))
     return out
 
 
@@ -107,6 +108,8 @@ def interface_entries() -> list[Entry]:
         names = sorted(set(PLACEHOLDER.findall(text if isinstance(text, str) else text[1])))
         if names:
             note += (" " if note else "") + "Keep the placeholders " + ", ".join(f"{{{n}}}" for n in names) + " as they are."
+        if key in PLURAL_COUNTS:
+            note += f" The number {{{PLURAL_COUNTS[key]}}} chooses the plural form."
         out.append(Entry(f"interface/{key}", text, note.strip()))
     return out
 
@@ -123,14 +126,23 @@ def template(entries: list[Entry], project: str) -> Catalog:
 # -- reading translations ------------------------------------------------------
 
 
+def babel_code(language: str) -> str:
+    """pt-BR (as in URLs and HTML) is pt_BR for the locale data."""
+    return language.replace("-", "_")
+
+
 def _has_text(message: Message) -> bool:
     string = message.string
     return all(string) if isinstance(string, (tuple, list)) else bool(string)
 
 
+# Contexts shared by many entries, told apart by their text: navigation
+# titles, and texts from mkdocs.yml (certificate lines, palette toggles ...).
+TEXT_KEYED = ("nav", "config")
+
+
 def _key(context: str, msgid):
-    # Navigation titles share the context 'nav'; they are told apart by text.
-    return ("nav", msgid) if context == "nav" else context
+    return (context, msgid) if context in TEXT_KEYED else context
 
 
 class Translations:
@@ -275,7 +287,7 @@ def read_catalog(path: Path, language: str, shown: str) -> Catalog:
                                "End the line with a double quote, and write a quote inside the text as \\\".",
                                _entry_at(lines, number))
     try:
-        catalog = read_po(io.BytesIO(data), locale=language, abort_invalid=True)
+        catalog = read_po(io.BytesIO(data), locale=babel_code(language), abort_invalid=True)
     except PoFileError as exc:
         message = str(exc)
         match = re.search(r"on (\d+)\s*$", message) or re.search(r"line (\d+)", message)
@@ -290,12 +302,37 @@ def read_catalog(path: Path, language: str, shown: str) -> Catalog:
     except ValueError as exc:
         raise CatalogError(shown, 1, f"the catalog cannot be read ({exc})",
                            "Check the header entry (msgid \"\") and the Plural-Forms line.") from None
+    _restore_previous_ids(catalog)
     check_catalog(catalog, shown)
     return catalog
 
 
+PREVIOUS_MSGID = re.compile(r'^\|\s*msgid\s+"(.*)"\s*$')
+
+
+def _restore_previous_ids(catalog: Catalog) -> None:
+    """Babel's reader keeps '#| msgid' lines as comments; make them previous ids."""
+    for message in catalog:
+        kept, previous = [], []
+        for comment in message.user_comments:
+            match = PREVIOUS_MSGID.match(comment)
+            if match:
+                previous.append(unescape(f'"{match.group(1)}"'))
+            elif not comment.startswith("|"):
+                kept.append(comment)
+        if previous or len(kept) != len(message.user_comments):
+            message.user_comments = kept
+            message.previous_id = previous
+
+
 def check_catalog(catalog: Catalog, shown: str) -> None:
     """Plural counts, placeholders and markup of every translated entry."""
+    zero_only = set()
+    if catalog.num_plurals > 1:
+        import gettext
+
+        rule = gettext.c2py(catalog.plural_expr)
+        zero_only = {rule(0)} - {rule(n) for n in range(1, 200)}
     for message in catalog:
         if not message.id or not message.string or message.fuzzy:
             continue
@@ -312,11 +349,16 @@ def check_catalog(catalog: Catalog, shown: str) -> None:
                     entry,
                 )
         wanted = set(PLACEHOLDER.findall(sources[-1])) | set(PLACEHOLDER.findall(sources[0]))
-        for string in strings:
+        # A plural form may spell out its number ("one question") instead of
+        # the placeholder that chooses the form; no other may be left out.
+        count = PLURAL_COUNTS.get((message.context or "").removeprefix("interface/")) if len(sources) > 1 else None
+        for index, string in enumerate(strings):
             if not string:
                 continue
+            if len(sources) > 1 and index in zero_only:
+                continue  # the form for "none" (Arabic) needs no numbers at all
             found = set(PLACEHOLDER.findall(string))
-            if found != wanted and not (len(sources) > 1 and found <= wanted):
+            if found != wanted and not (count and found | {count} == wanted):
                 missing, extra = sorted(wanted - found), sorted(found - wanted)
                 what = []
                 if missing:
@@ -327,17 +369,38 @@ def check_catalog(catalog: Catalog, shown: str) -> None:
                     shown, line, f"the translation {' and '.join(what)}",
                     "Keep every {placeholder} of the source exactly as written, and add none.", entry,
                 )
-            tags = set(m.lower() for m in MARKUP.findall(string))
-            source_tags = set(m.lower() for s in sources for m in MARKUP.findall(s))
-            if tags - source_tags:
+            source_tags = set(m.lower() for s in sources for m in MARKUP.findall(AUTOLINK.sub("", s)))
+            new_tags = [m for m in MARKUP.findall(AUTOLINK.sub("", string)) if m.lower() not in source_tags]
+            if new_tags:
                 raise CatalogError(
                     shown, line,
-                    f"the translation contains markup or script ({sorted(tags - source_tags)[0]}) that the source does not",
+                    f"the translation contains markup or script ({new_tags[0]}) that the source does not",
                     "Translations are plain text or Markdown; remove the HTML.", entry,
                 )
 
 
-def write_catalog(catalog: Catalog, path: Path) -> None:
+DATES = re.compile(rb'^"(?:POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.M)
+
+
+def write_catalog(catalog: Catalog, path: Path) -> bool:
+    """Write a catalog; a file that would change only in its dates is left
+    alone, so translators' diffs show only real changes. True if written."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=0, sort_output=False, include_previous=True)
+    data = buffer.getvalue()
+    if path.is_file() and DATES.sub(b"", path.read_bytes()) == DATES.sub(b"", data):
+        return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "wb") as handle:
-        write_po(handle, catalog, width=0, sort_output=False, include_previous=True)
+    path.write_bytes(data)
+    return True
+
+
+BUILTIN_LOCALES = Path(__file__).resolve().parent / "locales"
+
+
+def builtin_catalog(language: str) -> Catalog | None:
+    """The interface translations shipped with mkdocs-course, if any."""
+    path = BUILTIN_LOCALES / f"{language}.po"
+    if not path.is_file():
+        return None
+    return read_catalog(path, language, f"mkdocs_course/i18n/locales/{language}.po")

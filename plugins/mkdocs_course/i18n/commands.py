@@ -11,7 +11,7 @@ from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 
 from ..quiz import QuizError
-from .catalog import CatalogError, write_catalog
+from .catalog import TEXT_KEYED, CatalogError, babel_code, builtin_catalog, write_catalog
 from .project import Project, page_hash, with_recorded_hash
 
 config_option = click.option(
@@ -27,6 +27,10 @@ def _project(config_file) -> Project:
         raise
     except Exception as exc:  # MkDocs' own config errors carry a readable message
         raise click.ClickException(f"cannot read the course configuration: {exc}") from None
+
+
+def _builtin(language: str):
+    return builtin_catalog(language)
 
 
 def _fail(exc: Exception):
@@ -51,8 +55,9 @@ def language_status(project: Project, language: str, template: Catalog) -> dict:
     for message in template:
         if not message.id:
             continue
-        key = message.context if message.context != "nav" else f"nav: {message.id}"
-        found = by_context.get(message.context) if message.context != "nav" else _nav_message(catalog, message.id)
+        text_keyed = message.context in TEXT_KEYED
+        key = f"{message.context}: {message.id}" if text_keyed else message.context
+        found = catalog.get(message.id, context=message.context) if text_keyed and catalog else by_context.get(message.context)
         strings = found.string if found else ""
         done = all(strings) if isinstance(strings, (tuple, list)) else bool(strings)
         if not found or not done:
@@ -73,12 +78,6 @@ def language_status(project: Project, language: str, template: Catalog) -> dict:
         "catalog_percent": round(catalog_percent, 1),
         "percent": round(min(pages_percent, catalog_percent), 1),
     }
-
-
-def _nav_message(catalog, msgid):
-    if catalog is None:
-        return None
-    return catalog.get(msgid, context="nav")
 
 
 @i18n.command()
@@ -128,21 +127,26 @@ def _print_table(project: Project, report: dict) -> None:
         for kind in ("stale", "missing"):
             if r["pages"][kind]:
                 click.echo(f"{code}: {kind} pages: {', '.join(r['pages'][kind])}")
+        if r["catalog"]["fuzzy"]:
+            click.echo(f"{code}: fuzzy entries (source changed, review them): {', '.join(r['catalog']['fuzzy'])}")
 
 
 # -- update --------------------------------------------------------------------------
 
 
-def merge(old: Catalog | None, template: Catalog, language: str) -> tuple[Catalog, dict]:
+def merge(old: Catalog | None, template: Catalog, language: str,
+          builtin: Catalog | None = None) -> tuple[Catalog, dict]:
     """The template's entries with the translations kept from `old`.
 
     Matching is by context (stable ids). A translation whose source text
     changed is kept but marked fuzzy, with the previous source text; entries
-    no longer in the template become obsolete.
+    no longer in the template become obsolete. New interface entries take
+    the translation mkdocs-course ships for the language (`builtin`), if any.
     """
-    new = Catalog(locale=language, project=template.project, fuzzy=False,
+    known = {m.context: m for m in builtin or () if m.id and m.string and not m.fuzzy}
+    new = Catalog(locale=babel_code(language), project=template.project, fuzzy=False,
                   header_comment=(old.header_comment if old else
-                                  f"# {Locale.parse(language.replace('-', '_')).english_name} translation of the course."))
+                                  f"# {Locale.parse(babel_code(language)).english_name} translation of the course."))
     if old is not None:
         new.last_translator = old.last_translator
         new.language_team = old.language_team
@@ -151,12 +155,12 @@ def merge(old: Catalog | None, template: Catalog, language: str) -> tuple[Catalo
     if old is not None:
         for m in old:
             if m.id:
-                previous[(m.context, m.id if m.context == "nav" else None)] = m
+                previous[(m.context, m.id if m.context in TEXT_KEYED else None)] = m
     counts = {"kept": 0, "fuzzy": 0, "new": 0, "obsolete": 0}
     for t in template:
         if not t.id:
             continue
-        key = (t.context, t.id if t.context == "nav" else None)
+        key = (t.context, t.id if t.context in TEXT_KEYED else None)
         prev = previous.pop(key, None)
         plural = isinstance(t.id, (tuple, list))
         empty = tuple("" for _ in range(new.num_plurals)) if plural else ""
@@ -170,13 +174,17 @@ def merge(old: Catalog | None, template: Catalog, language: str) -> tuple[Catalo
                 flags.add("fuzzy")
                 previous_id = prev.id if isinstance(prev.id, (tuple, list)) else (prev.id,)
                 counts["fuzzy"] += 1
+            elif has_text and prev.fuzzy:
+                flags.add("fuzzy")  # still waiting for review
+                previous_id = prev.previous_id
+                counts["fuzzy"] += 1
             elif has_text:
-                if prev.fuzzy:
-                    flags.add("fuzzy")
-                    previous_id = prev.previous_id
                 counts["kept"] += 1
         else:
             counts["new"] += 1
+            shipped = known.get(t.context)
+            if shipped is not None and shipped.id == t.id:
+                string = shipped.string
         new.add(t.id, string, locations=t.locations, flags=flags, auto_comments=t.auto_comments,
                 user_comments=user_comments, previous_id=previous_id, context=t.context)
     for (context, _), m in previous.items():
@@ -201,7 +209,7 @@ def update(config_file):
             if language == project.source:
                 continue
             old = project.read_po(language)
-            catalog, counts = merge(old, template, language)
+            catalog, counts = merge(old, template, language, _builtin(language))
             path = project.po_path(language)
             write_catalog(catalog, path)
             click.echo(
@@ -238,36 +246,40 @@ def init(config_file, code, name):
     if not re.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", code):
         raise click.ClickException(f"'{code}' is not a language code; use one such as fr, es, ar or pt-BR.")
     try:
-        locale = Locale.parse(code.replace("-", "_"))
+        locale = Locale.parse(babel_code(code))
     except (UnknownLocaleError, ValueError):
         raise click.ClickException(f"'{code}' is not a language the locale data knows; check the code.") from None
-    name = name or locale.get_display_name(code.replace("-", "_")).capitalize()
-    if code in project.languages:
-        click.echo(f"{code} is already a language of the course; nothing to add to mkdocs.yml.")
-    else:
-        text = project.config_file.read_text(encoding="utf-8")
-        changed = add_language_to_config(text, code, name)
+    name = name or locale.get_display_name(babel_code(code))
+    name = name[:1].upper() + name[1:]
+    # Everything that can fail is done before any file is written.
+    changed = None
+    if code not in project.languages:
+        changed = add_language_to_config(project.config_file.read_text(encoding="utf-8"), code, name)
         if changed is None:
             raise click.ClickException(
                 "could not find the 'languages:' list of the course plugin in mkdocs.yml. Add it under "
                 f"the course plugin, e.g.\n  languages:\n    {project.source}: {project.languages[project.source]}\n    {code}: {name}"
             )
+    try:
+        template = project.template()
+        catalog, counts = merge(project.read_po(code), template, code, _builtin(code))
+    except (QuizError, CatalogError) as exc:
+        _fail(exc)
+    if changed is None:
+        click.echo(f"{code} is already a language of the course; nothing to add to mkdocs.yml.")
+    else:
         project.config_file.write_text(changed, encoding="utf-8")
         project.languages[code] = name
         click.echo(f"mkdocs.yml: added {code} ({name}) to the course languages")
     folder = project.pages_root / code
     folder.mkdir(parents=True, exist_ok=True)
     click.echo(f"{folder.relative_to(project.root)}/: translated pages go here; untranslated pages fall back to {project.source}")
-    try:
-        template = project.template()
-        old = project.read_po(code)
-        catalog, counts = merge(old, template, code)
-        write_catalog(catalog, project.po_path(code))
-        write_catalog(template, project.translations_dir / "messages.pot")
-    except (QuizError, CatalogError) as exc:
-        _fail(exc)
-    click.echo(f"{project.po_path(code).relative_to(project.root)}: {counts['new'] + counts['kept'] + counts['fuzzy']} entries "
-               f"({catalog.num_plurals} plural forms)")
+    write_catalog(catalog, project.po_path(code))
+    write_catalog(template, project.translations_dir / "messages.pot")
+    done = sum(1 for m in catalog if m.id and m.string and not m.fuzzy
+               and (all(m.string) if isinstance(m.string, (tuple, list)) else True))
+    click.echo(f"{project.po_path(code).relative_to(project.root)}: {sum(1 for m in catalog if m.id)} entries, "
+               f"{done} already translated ({catalog.num_plurals} plural forms)")
     click.echo(f"Next: translate the catalog (e.g. in Poedit), copy pages from {project.source} into "
                f"{folder.relative_to(project.root)}/ and translate them, then run "
                f"`mkdocs-course i18n mark {code} <page>`.")

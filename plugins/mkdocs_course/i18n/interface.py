@@ -10,7 +10,7 @@ INTERFACE_NOTES the comments translators see.
 INTERFACE = {
     # shown in the page by the renderer
     "quiz_label": "Self-check quiz",
-    "quiz_summary": "{count} questions · pass mark {pass_mark}%",
+    "quiz_summary": "{count} questions · pass mark {pass_mark}%",  # plural: see PLURALS
     "quiz_pool_summary": "{draw} of {count} questions drawn each attempt · pass mark {pass_mark}%",
     "question_label": "Question {number}",
     "check": "Check answer",
@@ -40,12 +40,12 @@ INTERFACE = {
     "accepted": "Accepted answers: {answers}",
     "expected_number": "Expected answer: {answer}",
     "question_result": "Question {number}: {verdict}",
-    "score": "Your score: {score}% ({right} of {total} questions right).",
+    "score": "Your score: {score}% ({right} of {total} questions right).",  # plural: see PLURALS
     "passed": "Passed. The pass mark is {pass_mark}%.",
     "failed": "Not passed yet. The pass mark is {pass_mark}%: review the feedback and try again.",
     "retry": "Try again",
     "moved": "{item}: now at position {position} of {count}.",
-    "previous": "Earlier attempts: {count}. Best score {best}% on {date}.",
+    "previous": "{count} earlier attempts. Best score {best}% on {date}.",  # plural: see PLURALS
     "older_version": "Some earlier attempts were made on an older version of this quiz.",
     "storage_blocked": "Your answers are graded, but this browser does not let the course save your progress (storage is blocked or full). Your results will be lost when you leave this page.",
     "storage_corrupt": "Saved progress for this quiz could not be read. It was set aside in this browser, not deleted, and the quiz starts afresh.",
@@ -139,4 +139,13 @@ INTERFACE_NOTES = {
     "wrong_choice": "Shown next to an option after checking; a cross comes before it.",
     "moved": "Read out by screen readers after an item of an ordering question moved.",
     "fallback_notice": "Shown on a page not yet translated. {language} and {source} are language names in your language.",
+    # -- progress
+    "progress_title": "Heading of the page listing a learner's results; also its name in the navigation.",
+    "progress_clear_confirm": "Asked in a confirmation dialog before one module's results are deleted.",
+    "certificate_presented": "On the certificate, the line before the learner's name; the wording and the course title follow the name.",
+    "certificate_wording": "On the certificate, the line between the learner's name and the course title.",
+    "certificate_date": "On the certificate; {date} is written the way your language writes dates.",
+    "certificate_percent": "A score in a table cell of the certificate; write the percent sign the way your language does.",
+    "certificate_notice": "Printed on every certificate: say plainly that the learner's browser made it and no trainer checked it.",
+    "nav_passed": "Read by screen readers after a check mark next to a passed module in the navigation, in brackets.",
 }

@@ -37,6 +37,7 @@ class Project:
     site_name: str
     site_description: str
     nav_titles: list[str] = field(default_factory=list)
+    config_texts: list[tuple[str, str]] = field(default_factory=list)  # (text, what it is)
 
     @classmethod
     def load(cls, config_file: str | None) -> "Project":
@@ -63,6 +64,7 @@ class Project:
             site_name=config.site_name,
             site_description=config.site_description or "",
             nav_titles=list(_nav_titles(config.nav or [])),
+            config_texts=list(config_texts(config, options)),
         )
 
     # -- strings -----------------------------------------------------------------
@@ -76,7 +78,11 @@ class Project:
         for title in self.nav_titles:
             if title not in seen:
                 seen.add(title)
-                out.append(Entry("nav", title, "A title in the navigation.", [("mkdocs.yml", 1)]))
+                out.append(Entry("nav", title, "A title in the navigation.", [("mkdocs.yml", None)]))
+        for text, what in self.config_texts:
+            if ("config", text) not in seen:
+                seen.add(("config", text))
+                out.append(Entry("config", text, what, [("mkdocs.yml", None)]))
         quizzes = QuizCollection(self.quizzes_dir, self.root, self.pass_mark).load()
         for quiz in quizzes.values():
             out.extend(quiz_entries(quiz))
@@ -141,6 +147,34 @@ def with_recorded_hash(text: str, digest: str) -> str:
     else:
         body = body + line + "\n"
     return f"---\n{body}---\n" + text[match.end():]
+
+
+def config_texts(config, options):
+    """Texts written in mkdocs.yml that learners read: (text, what it is)."""
+    cert = options.certificate
+    for text, what in (
+        (cert.title, "Certificate: its title."),
+        (cert.wording, "Certificate: the words between the learner's name and the course title."),
+        (cert.organisation, "Certificate: the organisation that offers the course."),
+    ):
+        if text:
+            yield text, what
+    for signature in cert.signatures:
+        if signature.name:
+            yield signature.name, "Certificate: the name under a signature line."
+        if signature.role:
+            yield signature.role, "Certificate: the role under a signature line."
+    palette = config.theme.get("palette") or []
+    for scheme in palette if isinstance(palette, list) else [palette]:
+        toggle = scheme.get("toggle") if isinstance(scheme, dict) else None
+        if toggle and toggle.get("name"):
+            yield toggle["name"], "Tooltip of the button that switches between light and dark colours."
+    toc = config.mdx_configs.get("toc") or {}
+    if toc.get("permalink"):
+        yield toc.get("permalink_title") or PERMALINK_TITLE, "Tooltip of the link symbol next to each heading."
+
+
+PERMALINK_TITLE = "Permanent link"  # Python-Markdown's default
 
 
 def _nav_titles(nav):

@@ -6,6 +6,24 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 
+# -- progress
+class SignatureConfig(Config):
+    """One signature line on the certificate: a name, and a role under it."""
+
+    name = c.Type(str)
+    role = c.Type(str, default="")
+
+
+class CertificateConfig(Config):
+    """What the certificate says; left out, each takes the interface wording."""
+
+    title = c.Optional(c.Type(str))  # "Certificate of completion"
+    wording = c.Optional(c.Type(str))  # "has completed the course"
+    organisation = c.Optional(c.Type(str))
+    logo = c.Optional(c.Type(str))  # an image in docs_dir, e.g. images/logo.svg
+    signatures = c.ListOfItems(c.SubConfig(SignatureConfig), default=[])
+
+
 class CourseConfig(Config):
     enabled = c.Type(bool, default=True)
 
@@ -36,3 +54,12 @@ class CourseConfig(Config):
     # a rebuild only redoes quizzes whose file (or this tool) changed.
     cache = c.Type(bool, default=True)
     cache_dir = c.Type(str, default=".cache/mkdocs-course")
+
+    # Progress and certificate
+    # Quiz ids a learner must pass to complete the course and get the
+    # certificate (default: every quiz placed on a page). A quiz passes at its
+    # pass_mark (the plugin's pass_mark unless the quiz file sets its own).
+    required = c.Optional(c.ListOfItems(c.Type(str)))
+    # The generated "My progress" page; add it to `nav`.
+    progress_page = c.Type(str, default="progress.md")
+    certificate = c.SubConfig(CertificateConfig)

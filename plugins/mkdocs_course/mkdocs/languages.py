@@ -21,7 +21,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ..i18n.catalog import CatalogError, Translations, read_catalog
+from ..i18n.catalog import CatalogError, Translations, builtin_catalog, read_catalog
+from ..i18n.project import PERMALINK_TITLE
 
 LANGUAGE_ENV = "MKDOCS_COURSE_LANGUAGE"
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
@@ -102,17 +103,6 @@ def setup_language(plugin_config, config, project_dir: Path) -> LanguageSetup:
     )
 
 
-BUILTIN_LOCALES = Path(__file__).resolve().parent.parent / "i18n" / "locales"
-
-
-def builtin_catalog(language: str):
-    """The interface translations shipped with mkdocs-course, if any."""
-    path = BUILTIN_LOCALES / f"{language}.po"
-    if not path.is_file():
-        return None
-    return read_catalog(path, language, f"mkdocs_course/i18n/locales/{language}.po")
-
-
 def apply_to_config(setup: LanguageSetup, config) -> None:
     """Point the build at the language's pages, theme language and switcher."""
     if len(setup.languages) > 1 or not setup.is_source:
@@ -126,6 +116,7 @@ def apply_to_config(setup: LanguageSetup, config) -> None:
     config.site_name = t.get("site/name", config.site_name)
     if config.site_description:
         config.site_description = t.get("site/description", config.site_description)
+    translate_config_texts(setup, config)
     search = config.plugins.get("material/search")
     if search is not None and not search.config.lang and _search_supports(setup.language):
         # Material leaves some languages (Arabic among them) to English search
@@ -135,6 +126,19 @@ def apply_to_config(setup: LanguageSetup, config) -> None:
         config.extra["alternate"] = [
             {"name": name, "link": f"../{code}/", "lang": code} for code, name in setup.languages.items()
         ]
+
+
+def translate_config_texts(setup: LanguageSetup, config) -> None:
+    """Texts from mkdocs.yml that learners read (msgctxt 'config')."""
+    t = setup.translations
+    palette = config.theme.get("palette") or []
+    for scheme in palette if isinstance(palette, list) else [palette]:
+        toggle = scheme.get("toggle") if isinstance(scheme, dict) else None
+        if toggle and toggle.get("name"):
+            toggle["name"] = t.get("config", toggle["name"])
+    toc = config.mdx_configs.get("toc")
+    if toc and toc.get("permalink"):
+        toc["permalink_title"] = t.get("config", toc.get("permalink_title") or PERMALINK_TITLE)
 
 
 def _search_supports(language: str) -> bool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
+from html import escape, unescape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -23,10 +25,26 @@ from .languages import (
     setup_language,
     translate_nav,
 )
+# -- progress
+from ..progress import (
+    MARKER as PROGRESS_MARKER,
+    CertificateText,
+    OutlineError,
+    PlacedPage,
+    ProgressPage,
+    Signature,
+    build_outline,
+    check_required,
+    page_markdown,
+)
+from ..runtime import nav_script, progress_assets
 
 log = get_plugin_logger(__name__)
 
 HEAD_END = re.compile(r"</head>", re.IGNORECASE)
+# -- progress: a link of Material's navigation, as its nav-item.html writes it
+# (a literal pattern: a general one cost 3 % of the build on a 100-page course)
+NAV_LINK = re.compile(r'<a href="(?P<href>[^"]*)" class="md-nav__link[" ]')
 
 
 def slug(text: str) -> str:
@@ -81,6 +99,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             config.extra_css.append(site_css)
         self.placed = {}
         self.quiz_pages = {}
+        self._progress_on_config(config)  # -- progress
         return config
 
     def on_serve(self, server, *, config, builder, **kwargs):
@@ -97,6 +116,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         for asset in (*runtime_assets(), site_stylesheet()):
             files.append(File.generated(config, asset.path, content=asset.content))
         self.fallback_pages = add_fallback_files(self.languages, files, config)
+        self._progress_on_files(files, config)  # -- progress
         return files
 
     def on_nav(self, nav, *, config, files, **kwargs):
@@ -167,9 +187,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                         f"learners never see it. Add a line '[Quiz: {quiz.title}](quiz:{quiz_id})' "
                         "to a page, or remove the file."
                     )
+            self._progress_check_required()  # -- progress
         return env
 
     def on_post_page(self, output, *, page, config, **kwargs):
+        if self.config.enabled:
+            output = self._progress_on_post_page(output, page)  # -- progress
         ids = self.quiz_pages.get(page.file.src_uri) if self.config.enabled else None
         if not ids:
             return output
@@ -200,3 +223,148 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return path.resolve().relative_to(self.project_dir).as_posix()
         except ValueError:
             return page.file.src_uri
+
+    # -- progress ----------------------------------------------------------------
+    # Learner progress and certificates (the course logic is in progress/): the
+    # generated "My progress" page, the course outline it shows, and marks on
+    # the navigation links of pages that place quizzes.
+
+    def on_page_context(self, context, *, page, config, nav, **kwargs):
+        # Every page has been read by now, so every placement is known; the
+        # outline is built once, before the first page is written.
+        if self.config.enabled and self.progress_outline is None:
+            self.progress_outline = self._progress_outline(nav, config)
+            self.progress_nav = {
+                url: escape(" ".join(ids)) for url, ids in self.progress_outline.quizzes_by_page().items()
+            }
+        return context
+
+    def _progress_on_config(self, config) -> None:
+        self.progress_outline = None
+        required = self.config.required
+        if required is not None:
+            if not required:
+                raise PluginError(
+                    "course: required is an empty list, so every learner would complete the course "
+                    "without passing a quiz. List the ids of the quizzes a learner must pass, or leave "
+                    "required out to require every quiz."
+                )
+            unknown = [q for q in dict.fromkeys(required) if q not in self.collection.quizzes]
+            if unknown:
+                names = ", ".join(f"'{q}'" for q in unknown)
+                known = ", ".join(sorted(self.collection.quizzes)) or "none"
+                raise PluginError(
+                    f"course: required lists {names}, but no quiz has "
+                    f"{'that id' if len(unknown) == 1 else 'those ids'}. Known quiz ids: {known}."
+                )
+        page = posixpath.normpath(self.config.progress_page.strip())
+        if not page.endswith(".md") or page.startswith(("/", "../")) or page == "..":
+            raise PluginError(
+                f"course: progress_page is '{self.config.progress_page}'; it must be the path of a "
+                "Markdown page inside the docs folder, ending in .md, for example progress.md."
+            )
+        self.progress_page = page
+        nav = nav_script().path
+        if nav not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(nav)
+
+    def _progress_on_files(self, files: Files, config) -> None:
+        shown = self._docs_path(config)
+        if files.get_file_from_path(self.progress_page) is not None:
+            raise PluginError(
+                f"course: progress_page is '{self.progress_page}', but {shown}/{self.progress_page} "
+                "already exists. The course writes that page itself: rename your page, or set "
+                "progress_page to another path."
+            )
+        strings = self.renderer.strings if self.renderer else None
+        files.append(File.generated(config, self.progress_page, content=page_markdown(strings)))
+        for asset in (*progress_assets(), nav_script()):
+            files.append(File.generated(config, asset.path, content=asset.content))
+        self.progress_files = files
+        self.progress_logo = ""
+        logo = self.config.certificate.logo
+        if logo:
+            found = files.get_file_from_path(posixpath.normpath(logo))
+            if found is None:
+                raise PluginError(
+                    f"course: certificate.logo is '{logo}', but {shown}/{logo} does not exist. Give "
+                    f"the path of an image inside {shown}/, for example images/logo.svg."
+                )
+            self.progress_logo = found.url
+
+    def _progress_check_required(self) -> None:
+        # Every page has been read: a required quiz no page places would make
+        # the course impossible to complete.
+        try:
+            check_required(self.config.required, self.placed)
+        except OutlineError as exc:
+            raise PluginError(f"course: {exc}") from None
+
+    def _progress_outline(self, nav, config):
+        pages, seen = [], set()
+        # navigation order first, then pages that are not in the navigation
+        ordered = list(nav.pages) + [f.page for f in self.progress_files.documentation_pages()]
+        for page in ordered:
+            if page is None or page.file.src_uri in seen:
+                continue
+            seen.add(page.file.src_uri)
+            ids = self.quiz_pages.get(page.file.src_uri)
+            if ids:
+                pages.append(PlacedPage(page.file.src_uri, page.url, page.title or "", tuple(ids)))
+        try:
+            return build_outline(
+                self.course_id, config.site_name, pages, self.collection.quizzes, self.config.required
+            )
+        except OutlineError as exc:
+            raise PluginError(f"course: {exc}") from None
+
+    def _progress_on_post_page(self, output: str, page) -> str:
+        outline = self.progress_outline
+        if outline is None:
+            return output
+        strings = self.renderer.strings
+        if outline.modules:
+            output = self._progress_mark_nav(output, page, self.progress_nav)
+            meta = (
+                f'<meta name="mkdocs-course" content="{escape(self.course_id)}" '
+                f'data-course-nav-passed="{escape(strings["nav_passed"])}">\n'
+            )
+            output = HEAD_END.sub(lambda m: meta + m.group(0), output, count=1)
+        if page.file.src_uri == self.progress_page and PROGRESS_MARKER in output:
+            cert = self.config.certificate
+            t = lambda text: self.languages.translations.get("config", text) if text else ""  # noqa: E731
+            certificate = CertificateText(
+                title=t(cert.title),
+                wording=t(cert.wording),
+                organisation=t(cert.organisation),
+                logo=self.progress_logo,
+                signatures=tuple(Signature(t(s.name), t(s.role)) for s in cert.signatures),
+            )
+            script, css = progress_assets()
+            widget = ProgressPage(outline, certificate, strings).render(
+                lambda url: get_relative_url(url, page.url), script.path, css.path
+            )
+            output = output.replace(PROGRESS_MARKER, widget, 1)
+        return output
+
+    def _progress_mark_nav(self, output: str, page, quiz_ids: dict[str, str]) -> str:
+        """Add data-course-nav-quiz="<ids>" to navigation links to pages that place quizzes.
+
+        ``quiz_ids`` maps a page's site-relative URL to its quiz ids, escaped.
+        """
+        # Material writes each link's address with MkDocs' url filter, that is
+        # get_relative_url, so the addresses to look for are known up front.
+        wanted = {get_relative_url(url, page.url): ids for url, ids in quiz_ids.items()}
+
+        def mark(match):
+            ids = wanted.get(unescape(match.group("href")))
+            return match.group(0) if ids is None else f'<a data-course-nav-quiz="{ids}"' + match.group(0)[2:]
+
+        return NAV_LINK.sub(mark, output)
+
+    def _docs_path(self, config) -> str:
+        docs = Path(config.docs_dir).resolve()
+        try:
+            return docs.relative_to(self.project_dir).as_posix()
+        except ValueError:
+            return docs.as_posix()

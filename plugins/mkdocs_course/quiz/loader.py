@@ -554,7 +554,7 @@ class _QuizReader:
             )
         return {
             "pairs": tuple(pairs),
-            "shuffle": self.boolean(q, "shuffle", "the question", True),
+            "shuffle": self.boolean(q, "shuffle", "the question", quiz_shuffle),
         }
 
     def read_ordering(self, q, what, quiz_shuffle):

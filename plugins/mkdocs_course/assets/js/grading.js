@@ -3,14 +3,22 @@
 (function (C) {
   "use strict";
 
+  // Arabic-Indic and Persian digits as 0-9, so "١٩٠" and "190" are the same.
+  C.westernDigits = function (text) {
+    return String(text).replace(/[\u0660-\u0669\u06f0-\u06f9]/g, function (d) {
+      return String(d.charCodeAt(0) & 15);
+    });
+  };
+
   C.normalizeText = function (text, exact) {
     var s = String(text || "").normalize("NFC").trim();
-    return exact ? s : s.replace(/\s+/g, " ").toLocaleLowerCase();
+    return exact ? s : C.westernDigits(s.replace(/\s+/g, " ").toLocaleLowerCase());
   };
 
   // Accepts "3.5", "3,5", " 1 000 " and "-2e3"; returns NaN otherwise.
   C.parseNumber = function (text) {
-    var s = String(text || "").replace(/[\s\u00a0\u202f]/g, "");
+    // U+066B and U+066C are the Arabic decimal and thousands separators.
+    var s = C.westernDigits(String(text || "")).replace(/[\s\u00a0\u202f\u066c]/g, "").replace("\u066b", ".");
     if (s.indexOf(".") < 0) s = s.replace(",", ".");
     return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) ? Number(s) : NaN;
   };

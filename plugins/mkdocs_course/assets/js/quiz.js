@@ -195,6 +195,8 @@
   Q.save = function () {
     this.store.save(this.state);
     this.showStorage();
+    // a pass shows in the navigation at once (assets/js/nav.js)
+    if (this.attempt.finished && C.markNav) C.markNav();
   };
 
   // -- showing ---------------------------------------------------------------
@@ -290,7 +292,7 @@
     var box = $(form, "[data-course-feedback]");
     box.textContent = "";
     box.appendChild(C.el("p", "course-question__verdict", (result.score === 1 ? CHECK : CROSS) + this.verdict(result.score)));
-    if (result.score < 1 && key.type === "fill_blank") box.appendChild(C.el("p", "", C.format(t.accepted, { answers: key.answers.join(" / ") })));
+    if (result.score < 1 && key.type === "fill_blank") box.appendChild(withIsolated(t.accepted, "answers", key.answers));
     if (result.score < 1 && key.type === "numeric") {
       var expected = key.answer.toLocaleString(C.lang()) + (key.tolerance ? " \u00b1 " + key.tolerance.toLocaleString(C.lang()) : "");
       box.appendChild(C.el("p", "", C.format(t.expected_number, { answer: expected })));
@@ -303,6 +305,19 @@
     }
     box.hidden = false;
   };
+
+  // A paragraph from a template whose {name} becomes a list of texts, each
+  // isolated so right-to-left and left-to-right answers keep their order.
+  function withIsolated(template, name, texts) {
+    var p = C.el("p"), parts = String(template).split("{" + name + "}");
+    p.appendChild(document.createTextNode(parts[0]));
+    texts.forEach(function (text, i) {
+      if (i) p.appendChild(document.createTextNode(" / "));
+      p.appendChild(C.el("bdi", "", text));
+    });
+    p.appendChild(document.createTextNode(parts.slice(1).join("")));
+    return p;
+  }
 
   function plain(html) {
     var div = document.createElement("div");

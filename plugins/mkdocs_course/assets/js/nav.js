@@ -1,0 +1,55 @@
+/* Mark passed modules in the navigation: a check mark plus words for
+   screen readers, never colour alone. Loaded on every page (it is tiny);
+   the build marks each navigation link to a quiz page with
+   data-course-nav-quiz="<quiz ids>" and names the course in
+   <meta name="mkdocs-course">. Runs again on every page Material's instant
+   navigation shows, and when another tab saves progress. */
+(function (C) {
+  "use strict";
+
+  function passed(course, quiz) {
+    try {
+      var data = JSON.parse(window.localStorage.getItem("mkdocs-course/" + course + "/" + quiz));
+      return !!data && Array.isArray(data.attempts) && data.attempts.some(function (a) {
+        return a && a.finished && a.passed === true;
+      });
+    } catch (e) {
+      return false;
+    }
+  }
+
+  C.markNav = function () {
+    var meta = document.querySelector('meta[name="mkdocs-course"]');
+    if (!meta) return;
+    var course = meta.getAttribute("content"), words = meta.getAttribute("data-course-nav-passed");
+    var links = document.querySelectorAll("a[data-course-nav-quiz]");
+    for (var i = 0; i < links.length; i++) {
+      var link = links[i], mark = link.querySelector(".course-nav-mark");
+      var done = link.getAttribute("data-course-nav-quiz").split(" ").every(function (quiz) { return passed(course, quiz); });
+      if (done && !mark) {
+        mark = document.createElement("span");
+        mark.className = "course-nav-mark";
+        var symbol = document.createElement("span"), text = document.createElement("span");
+        symbol.setAttribute("aria-hidden", "true");
+        symbol.textContent = "\u2713";
+        text.className = "course-nav-mark__text";
+        text.textContent = " (" + words + ")";
+        mark.appendChild(symbol);
+        mark.appendChild(text);
+        link.appendChild(mark);
+        link.setAttribute("data-course-passed", "true");
+      } else if (!done && mark) {
+        mark.remove();
+        link.removeAttribute("data-course-passed");
+      }
+    }
+  };
+
+  if (C.navStarted) return;
+  C.navStarted = true;
+  var pages = window.document$;
+  if (pages && typeof pages.subscribe === "function") pages.subscribe(function () { C.markNav(); });
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", C.markNav);
+  else C.markNav();
+  window.addEventListener("storage", function () { C.markNav(); });
+})(window.mkdocsCourse = window.mkdocsCourse || {});

@@ -1,0 +1,468 @@
+/* The "My progress" page: every quiz of the course read from storage, each
+   module's status, the overall percent and where to continue; clearing one
+   module (after confirmation); the certificate; export, import and the
+   completion record. Nothing here writes a quiz's key except through
+   C.Store, which merges attempts by id, so no attempt is ever dropped. */
+(function (C) {
+  "use strict";
+
+  var PREFIX = "mkdocs-course/", SCHEMA = 1;
+  var KIND_PROGRESS = "mkdocs-course/progress", KIND_RECORD = "mkdocs-course/completion-record";
+  var ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+  var CHECK = "\u2713 ";
+
+  function $(root, selector) { return root.querySelector(selector); }
+  function object(v) { return !!v && typeof v === "object" && !Array.isArray(v); }
+  function text(v) { return typeof v === "string"; }
+
+  // Reading needs no write access: full storage still shows progress.
+  function reader() {
+    try {
+      var s = window.localStorage;
+      s.getItem(PREFIX);
+      return s;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function readJSON(storage, key) {
+    var raw = storage.getItem(key);
+    if (raw === null) return null;
+    try { return JSON.parse(raw); } catch (e) { return undefined; }
+  }
+
+  function validAttempt(a, quiz) {
+    return object(a) && text(a.id) && a.id.length > 0 && a.id.length <= 100 &&
+      (a.quiz === undefined || a.quiz === quiz) && (a.version === undefined || text(a.version)) &&
+      (a.started === undefined || text(a.started)) && (a.finished == null || text(a.finished)) &&
+      (a.score == null || typeof a.score === "number") && (a.passed == null || typeof a.passed === "boolean") &&
+      (a.answers === undefined || object(a.answers)) && (a.scores === undefined || object(a.scores));
+  }
+
+  // Numbers in the page's language (Arabic pages may write Arabic digits).
+  function num(n) {
+    try { return Number(n).toLocaleString(C.lang()); } catch (e) { return String(n); }
+  }
+
+  function finished(a) { return !!a.finished && typeof a.score === "number"; }
+  function later(x, y) { return String(x) > String(y) ? x : y; }
+
+  // What one quiz's saved attempts say, by the rules in docs/progress.md:
+  // any passed attempt counts, on whatever version of the quiz it was made.
+  C.quizStatus = function (module, data) {
+    var attempts = data ? data.attempts : [], current = data && data.current;
+    var done = attempts.filter(finished), passes = done.filter(function (a) { return a.passed === true; });
+    var best = null, first = null, last = "";
+    done.forEach(function (a) { if (!best || a.score > best.score) best = a; });
+    passes.forEach(function (a) { if (!first || String(a.finished) < String(first.finished)) first = a; });
+    attempts.forEach(function (a) { last = later(last, a.finished || a.started || ""); });
+    var answered = current && object(current.answers) && Object.keys(current.answers).length > 0;
+    if (answered) last = later(last, current.started || "");
+    return {
+      status: first ? "passed" : done.length || answered || attempts.length ? "in-progress" : "not-started",
+      best: best, first: first, last: last, count: done.length,
+      older: done.some(function (a) { return a.version !== module.version; }),
+      damaged: data === false
+    };
+  };
+
+  C.Progress = function (root) {
+    this.root = root;
+    this.payload = JSON.parse($(root, "[data-course-progress-payload]").content.textContent);
+    this.t = this.payload.strings;
+    this.course = this.payload.course;
+    this.wire();
+    this.render();
+  };
+
+  var P = C.Progress.prototype;
+
+  P.key = function (quiz) { return PREFIX + this.course + "/" + quiz; };
+
+  // Every quiz key of this course in storage: {quizId: data, or false if damaged}.
+  P.readAll = function () {
+    var storage = reader(), found = {}, start = PREFIX + this.course + "/";
+    if (!storage) return null;
+    for (var i = 0; i < storage.length; i++) {
+      var key = storage.key(i);
+      if (!key || key.indexOf(start) !== 0) continue;
+      var quiz = key.slice(start.length);
+      if (!ID.test(quiz) || quiz === "learner") continue;
+      var data = readJSON(storage, key);
+      // false: there, but damaged (the quiz page sets it aside when opened)
+      found[quiz] = object(data) && Array.isArray(data.attempts) &&
+        data.attempts.every(function (a) { return validAttempt(a, quiz); }) ? data : false;
+    }
+    return found;
+  };
+
+  P.learnerName = function () {
+    var storage = reader(), data = storage && readJSON(storage, this.key("learner"));
+    return object(data) && text(data.name) ? data.name : "";
+  };
+
+  // Everything the page shows, computed once per render.
+  P.state = function () {
+    var stored = this.readAll(), self = this;
+    if (!stored) return null;
+    var modules = this.payload.modules.map(function (m) {
+      return { module: m, data: stored[m.quiz], s: C.quizStatus(m, stored[m.quiz]) };
+    });
+    var required = modules.filter(function (x) { return x.module.required; });
+    var passed = required.filter(function (x) { return x.s.status === "passed"; });
+    var state = {
+      stored: stored, modules: modules, required: required, passed: passed.length,
+      complete: required.length > 0 && passed.length === required.length
+    };
+    if (state.complete) {
+      var versions = {};
+      state.date = "";
+      required.forEach(function (x) {
+        versions[x.module.quiz] = x.s.first.version;
+        state.date = later(state.date, x.s.first.finished);
+      });
+      state.earned = C.courseVersion(versions);
+      state.attemptIds = required.map(function (x) { return x.s.first.id; });
+    }
+    state.name = self.learnerName();
+    return state;
+  };
+
+  // -- showing -----------------------------------------------------------------
+
+  P.render = function () {
+    var state = this.state(), t = this.t, root = this.root;
+    var warning = $(root, "[data-course-progress-storage]");
+    warning.hidden = !!state;
+    warning.textContent = state ? "" : t.progress_storage_blocked;
+    var summary = $(root, "[data-course-summary]");
+    if (!summary) return;
+    this.current = state;
+    if (!state) {
+      summary.hidden = true;
+      return;
+    }
+    state.modules.forEach(this.renderModule, this);
+    var total = state.required.length, percent = total ? Math.floor((100 * state.passed) / total) : 0;
+    $(root, "[data-course-overall]").textContent = C.format(t.progress_overall, { percent: num(percent), passed: num(state.passed), total: num(total) });
+    $(root, "[data-course-overall-bar]").value = percent;
+    summary.setAttribute("data-course-percent", String(percent));
+    summary.hidden = false;
+    this.renderContinue(state);
+    this.renderCertificate(state);
+  };
+
+  P.renderModule = function (x) {
+    var li = $(this.root, '[data-course-module="' + x.module.quiz + '"]'), t = this.t, s = x.s;
+    if (!li) return;
+    var status = $(li, "[data-course-module-status]"), note = $(li, "[data-course-module-note]");
+    li.setAttribute("data-course-status", s.status);
+    if (s.best) li.setAttribute("data-course-score", String(s.best.score));
+    else li.removeAttribute("data-course-score");
+    var values = s.best ? { score: num(s.best.score), date: C.isolate(C.date(s.best.finished)), pass_mark: num(x.module.passMark) } : {};
+    status.textContent = s.status === "passed" ? CHECK + C.format(t.progress_passed, values) :
+      s.best ? C.format(t.progress_in_progress_best, values) :
+      s.status === "in-progress" ? t.progress_in_progress : t.progress_not_started;
+    var notes = [];
+    if (s.damaged) notes.push(t.progress_damaged);
+    if (s.older) notes.push(t.progress_older);
+    note.textContent = notes.join(" ");
+    note.hidden = !notes.length;
+    if (s.older) li.setAttribute("data-course-older", "true");
+    else li.removeAttribute("data-course-older");
+    $(li, "[data-course-clear]").hidden = !x.data;
+  };
+
+  // The module last worked on, unless passed; then the next one not passed.
+  P.renderContinue = function (state) {
+    var box = $(this.root, "[data-course-continue]"), link = $(box, "a"), t = this.t;
+    var list = state.modules, lastIndex = -1, last = "";
+    list.forEach(function (x, i) { if (x.s.last && x.s.last > last) { last = x.s.last; lastIndex = i; } });
+    var target = null, template = t.progress_continue;
+    if (lastIndex < 0) {
+      target = list.filter(function (x) { return x.module.required; })[0] || list[0];
+      template = t.progress_start;
+    } else if (list[lastIndex].s.status !== "passed") {
+      target = list[lastIndex];
+    } else {
+      for (var k = 1; k < list.length && !target; k++) {
+        var x = list[(lastIndex + k) % list.length];
+        if (x.s.status !== "passed" && (x.module.required || !state.complete)) target = x;
+      }
+    }
+    box.hidden = !target && !state.complete;
+    if (target) {
+      link.textContent = C.format(template, { module: target.module.title });
+      link.href = target.module.href;
+      box.setAttribute("data-course-continue", target.module.quiz);
+    } else if (state.complete) {
+      link.textContent = t.progress_done;
+      link.href = "#course-certificate";
+      box.setAttribute("data-course-continue", "");
+    }
+  };
+
+  P.renderCertificate = function (state) {
+    var root = this.root, t = this.t, area = $(root, "[data-course-certificate-area]");
+    if (!area) return;
+    var form = $(area, "[data-course-certificate-form]"), input = $(form, "[data-course-learner-name]");
+    $(area, "[data-course-certificate-status]").textContent = state.complete ? t.certificate_ready :
+      C.format(t.certificate_locked, { passed: num(state.passed), total: num(state.required.length) });
+    form.hidden = !state.complete;
+    if (state.complete && !input.value && state.name && document.activeElement !== input) input.value = state.name;
+    var name = state.complete ? (this.shownName || state.name) : "";
+    if (name) this.drawCertificate(state, name);
+    else {
+      $(area, "[data-course-certificate]").hidden = true;
+      $(area, "[data-course-certificate-actions]").hidden = true;
+    }
+  };
+
+  P.certificateData = function (state, name) {
+    return {
+      name: name, date: state.date, version: state.earned, current: this.payload.version,
+      id: C.certificateId(this.course, state.earned, name, state.attemptIds),
+      modules: state.required.map(function (x) {
+        return { quiz: x.module.quiz, title: x.module.title, score: x.s.best.score, date: x.s.first.finished };
+      })
+    };
+  };
+
+  P.drawCertificate = function (state, name) {
+    var area = $(this.root, "[data-course-certificate-area]");
+    C.drawCertificate($(area, "[data-course-certificate]"), this.certificateData(state, name), this.t);
+    $(area, "[data-course-certificate-actions]").hidden = false;
+  };
+
+  P.announce = function (message) {
+    var live = $(this.root, "[data-course-progress-live]");
+    live.textContent = "";
+    window.setTimeout(function () { live.textContent = message; }, 50);
+  };
+
+  // -- events --------------------------------------------------------------------
+
+  P.wire = function () {
+    var self = this, root = this.root;
+    root.addEventListener("click", function (event) {
+      var target = event.target.closest("button");
+      if (!target) return;
+      if (target.hasAttribute("data-course-clear")) self.clear(target.closest("[data-course-module]").getAttribute("data-course-module"));
+      else if (target.hasAttribute("data-course-print")) window.print();
+      else if (target.hasAttribute("data-course-export")) self.download("progress", self.exportData());
+      else if (target.hasAttribute("data-course-download-record")) self.download("completion-record", self.record());
+    });
+    var form = $(root, "[data-course-certificate-form]");
+    if (form) form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      self.showCertificate();
+    });
+    var file = $(root, "[data-course-import]");
+    if (file) file.addEventListener("change", function () {
+      if (!file.files || !file.files[0]) return;
+      var chosen = file.files[0];
+      chosen.text().then(function (content) {
+        self.importText(content);
+        file.value = "";
+      });
+    });
+  };
+
+  P.showCertificate = function () {
+    var root = this.root, input = $(root, "[data-course-learner-name]"), error = $(root, "[data-course-name-error]");
+    var name = C.normaliseName(input.value), state = this.current;
+    error.hidden = !!name;
+    error.textContent = name ? "" : this.t.certificate_name_missing;
+    if (!name) {
+      input.focus();
+      return;
+    }
+    if (!state || !state.complete) return;
+    input.value = name;
+    this.shownName = name;
+    try {
+      window.localStorage.setItem(this.key("learner"), JSON.stringify({ schema: SCHEMA, name: name }));
+    } catch (e) { /* the certificate still shows; the name is not kept */ }
+    state.name = name;
+    this.drawCertificate(state, name);
+    this.announce(this.t.certificate_shown);
+  };
+
+  P.clear = function (quiz) {
+    var module = this.payload.modules.filter(function (m) { return m.quiz === quiz; })[0];
+    if (!module || !window.confirm(C.format(this.t.progress_clear_confirm, { module: module.title }))) return;
+    var message;
+    try {
+      window.localStorage.removeItem(this.key(quiz));
+      message = C.format(this.t.progress_cleared, { module: module.title });
+    } catch (e) {
+      message = C.format(this.t.progress_clear_failed, { module: module.title });
+    }
+    this.shownName = "";
+    this.render();
+    var title = document.getElementById("course-module-" + quiz);
+    if (title) title.focus();
+    this.announce(message);
+  };
+
+  // -- files -------------------------------------------------------------------
+
+  P.download = function (what, data) {
+    var blob = new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" });
+    var link = document.createElement("a"), day = new Date().toISOString().slice(0, 10);
+    link.href = URL.createObjectURL(blob);
+    link.download = this.course + "-" + what + "-" + day + ".json";
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    window.setTimeout(function () {
+      URL.revokeObjectURL(link.href);
+      link.remove();
+    }, 1000);
+  };
+
+  P.header = function (kind) {
+    var p = this.payload;
+    return {
+      schema: SCHEMA, kind: kind, generator: p.generator,
+      course: { id: p.course, title: p.title, version: p.version },
+      lang: C.lang() || "", created: new Date().toISOString()
+    };
+  };
+
+  // Every quiz key of the course, drafts included: all a device holds.
+  P.exportData = function () {
+    var data = this.header(KIND_PROGRESS), stored = this.readAll() || {}, name = this.learnerName();
+    data.learner = name ? { name: name } : null;
+    data.quizzes = Object.keys(stored).sort().filter(function (q) { return stored[q]; }).map(function (q) {
+      return { id: q, attempts: stored[q].attempts, current: stored[q].current || null };
+    });
+    return data;
+  };
+
+  // What a trainer checks: every attempt with its answers, scores and times.
+  P.record = function () {
+    var state = this.state(), data = this.header(KIND_RECORD), name = this.shownName || (state && state.name) || "";
+    var stored = (state && state.stored) || {}, byQuiz = {};
+    data.learner = { name: name || null };
+    data.completed = state && state.complete ? state.date : null;
+    data.certificate = state && state.complete && name ? {
+      id: C.certificateId(this.course, state.earned, name, state.attemptIds),
+      course_version: state.earned, attempts: state.attemptIds
+    } : null;
+    ((state && state.modules) || []).forEach(function (x) {
+      byQuiz[x.module.quiz] = {
+        id: x.module.quiz, title: x.module.title, version: x.module.version, pass_mark: x.module.passMark,
+        required: x.module.required, passed: x.s.status === "passed", best_score: x.s.best ? x.s.best.score : null,
+        attempts: x.data ? x.data.attempts : []
+      };
+    });
+    // quizzes no longer in the course keep their attempts too
+    Object.keys(stored).sort().forEach(function (q) {
+      if (!byQuiz[q] && stored[q]) {
+        byQuiz[q] = { id: q, title: null, version: null, pass_mark: null, required: false, passed: stored[q].attempts.some(function (a) { return finished(a) && a.passed === true; }), best_score: null, attempts: stored[q].attempts };
+      }
+    });
+    data.quizzes = Object.keys(byQuiz).map(function (q) { return byQuiz[q]; });
+    return data;
+  };
+
+  // A progress file or completion record, checked whole before anything is
+  // written: {quizzes: [...], learner} or {error: "damaged"|"foreign", course}.
+  C.readProgressFile = function (content, course) {
+    var data;
+    try { data = JSON.parse(content); } catch (e) { return { error: "damaged" }; }
+    if (!object(data) || data.schema !== SCHEMA || (data.kind !== KIND_PROGRESS && data.kind !== KIND_RECORD) ||
+      !object(data.course) || !text(data.course.id)) return { error: "damaged" };
+    if (data.course.id !== course) return { error: "foreign", course: String(data.course.title || data.course.id) };
+    if (!Array.isArray(data.quizzes)) return { error: "damaged" };
+    var seen = {}, ok = data.quizzes.every(function (q) {
+      if (!object(q) || !text(q.id) || !ID.test(q.id) || q.id === "learner" || seen[q.id] || !Array.isArray(q.attempts)) return false;
+      seen[q.id] = true;
+      return q.attempts.every(function (a) { return validAttempt(a, q.id); }) &&
+        (q.current == null || validAttempt(q.current, q.id));
+    });
+    if (!ok) return { error: "damaged" };
+    var learner = object(data.learner) && text(data.learner.name) ? C.normaliseName(data.learner.name) : "";
+    return { quizzes: data.quizzes, learner: learner };
+  };
+
+  P.importText = function (content) {
+    var t = this.t, status = $(this.root, "[data-course-import-status]");
+    var file = C.readProgressFile(content, this.course), message, outcome;
+    if (file.error === "foreign") {
+      message = C.format(t.import_foreign, { course: file.course, title: this.payload.title });
+      outcome = "foreign";
+    } else if (file.error) {
+      message = t.import_damaged;
+      outcome = "damaged";
+    } else {
+      var result = this.merge(file);
+      outcome = result.saved === result.total ? "imported" : "storage";
+      message = outcome === "imported" ? C.format(t.import_done, { count: num(result.count), "new": num(result.added) }) :
+        C.format(t.import_storage, { saved: num(result.saved), total: num(result.total) });
+    }
+    status.textContent = message;
+    status.setAttribute("data-course-import-status", outcome);
+    this.render();
+  };
+
+  // Merge by attempt id: an attempt already here is kept once; an imported
+  // draft that would replace this device's own draft is kept as abandoned.
+  P.merge = function (file) {
+    var self = this, result = { count: 0, added: 0, saved: 0, total: file.quizzes.length };
+    file.quizzes.forEach(function (q) {
+      var store = new C.Store(self.course, q.id), local = store.load();
+      var known = {};
+      local.attempts.forEach(function (a) { known[a.id] = true; });
+      var incoming = q.attempts.slice(), current = local.current;
+      if (q.current) {
+        if (!current) current = q.current;
+        else if (current.id !== q.current.id && !known[q.current.id]) {
+          incoming.push(Object.assign({}, q.current, { abandoned: true }));
+        }
+      }
+      result.count += q.attempts.length;
+      result.added += q.attempts.filter(function (a) { return !known[a.id]; }).length;
+      if (store.save({ attempts: C.mergeAttempts(local.attempts, incoming), current: current })) result.saved++;
+    });
+    if (file.learner && !this.learnerName()) {
+      try {
+        window.localStorage.setItem(this.key("learner"), JSON.stringify({ schema: SCHEMA, name: file.learner }));
+      } catch (e) { /* the name is only a convenience */ }
+    }
+    return result;
+  };
+
+  // -- start ---------------------------------------------------------------------
+
+  C.bootProgress = function () {
+    var roots = document.querySelectorAll("[data-course-progress]");
+    for (var i = 0; i < roots.length; i++) {
+      if (roots[i].mkdocsCourseProgress) continue;
+      try {
+        roots[i].mkdocsCourseProgress = new C.Progress(roots[i]);
+      } catch (e) {
+        roots[i].mkdocsCourseProgress = "failed";
+        if (window.console) console.error("mkdocs-course: progress could not start", e);
+      }
+    }
+  };
+
+  // Another tab finished a quiz or imported a file: show it here at once.
+  if (!C.progressListening) {
+    C.progressListening = true;
+    window.addEventListener("storage", function (event) {
+      if (event.key && event.key.indexOf(PREFIX) !== 0) return;
+      var roots = document.querySelectorAll("[data-course-progress]");
+      for (var i = 0; i < roots.length; i++) {
+        var p = roots[i].mkdocsCourseProgress;
+        if (p && p.render) p.render();
+      }
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", C.bootProgress);
+  else C.bootProgress();
+})(window.mkdocsCourse = window.mkdocsCourse || {});
