@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
-from quiz_driver import QuizDriver
 from test_browser_quiz import open_quiz
 
 pytestmark = pytest.mark.browser

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from quiz_driver import ALL_TYPES_RIGHT, QuizDriver
+from quiz_driver import ALL_TYPES_RIGHT
 from test_browser_quiz import open_quiz
 
 pytestmark = pytest.mark.browser

@@ -184,3 +184,13 @@ def test_plain_mkdocs_build_still_builds_one_language(tmp_path):
                             env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "MKDOCS_COURSE_LANGUAGE": "fr"})
     assert result.returncode == 0, result.stderr
     assert '<html lang="fr"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_partial_build_lists_only_the_languages_the_site_holds(tmp_path):
+    shutil.copytree(FIXTURES / "i18n-site", tmp_path, dirs_exist_ok=True)
+    assert run("build", "--lang", "fr", cwd=tmp_path).returncode == 0
+    root = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'hreflang="fr"' in root and 'hreflang="en"' not in root
+    assert run("build", "--lang", "en", cwd=tmp_path).returncode == 0
+    root = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'hreflang="fr"' in root and 'hreflang="en"' in root and 'hreflang="ar"' not in root

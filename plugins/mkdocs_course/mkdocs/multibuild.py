@@ -125,7 +125,11 @@ def build_all(config_file: str | None, *, site_dir: str | None = None, only: lis
             extra = f", {result.warnings} warning{'s' if result.warnings != 1 else ''}" if result.warnings else ""
             echo(f"  [{done}/{len(wanted)}] {code}: {state} in {result.seconds:.1f} s{extra}"
                  + (f" - {result.message}" if result.message and not result.ok else ""))
-    write_root_pages(root, languages, source, config.site_name)
+    # List only languages the site holds (a --lang build may add to an
+    # earlier full build, or stand alone).
+    present = {code: name for code, name in languages.items() if (root / code / "index.html").is_file()}
+    if present:
+        write_root_pages(root, present, source if source in present else next(iter(present)), config.site_name)
     failed = [r.language for r in results if not r.ok]
     total = time.monotonic() - start
     if failed:

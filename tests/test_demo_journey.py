@@ -1,0 +1,95 @@
+"""A learner's whole journey through the demo course, in each of its
+languages: every module's quiz passed in that language, then the progress
+page, the certificate and its printed PDF."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from quiz_driver import QuizDriver
+from test_browser_progress import pdf_text, show_certificate
+from test_browser_quiz import open_quiz
+from test_demo_course import MODULES, right_answers
+
+from mkdocs_course.i18n.catalog import Translations, read_catalog
+from mkdocs_course.quiz import QuizCollection
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+COMMAND = str(Path(sys.executable).with_name("mkdocs-course"))
+LANGUAGES = ["en", "es", "fr", "ar"]
+
+
+@pytest.fixture(scope="module")
+def demo_all(tmp_path_factory, server):
+    """The demo built in every language by the real command, and served."""
+    folder = tmp_path_factory.mktemp("demo-all")
+    for name in ("mkdocs.yml", "course", "quizzes", "translations"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / name)
+    url = server.add(folder / "site")
+    config = folder / "mkdocs.yml"
+    config.write_text(f"site_url: {url}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    result = subprocess.run([COMMAND, "build", "--strict"], cwd=folder, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return url
+
+
+def translated_quizzes(language: str):
+    quizzes = QuizCollection(ROOT / "quizzes", ROOT).load()
+    if language == "en":
+        return quizzes
+    po = ROOT / "translations" / f"{language}.po"
+    translations = Translations(read_catalog(po, language, str(po)), language)
+    return {quiz_id: translations.quiz(quiz) for quiz_id, quiz in quizzes.items()}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_from_first_module_to_printed_certificate(browser, demo_all, language):
+    context = browser.new_context(locale=language, viewport={"width": 1100, "height": 900})
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        quizzes = translated_quizzes(language)
+        for name, quiz_id in MODULES.items():
+            quiz: QuizDriver = open_quiz(page, demo_all, f"{language}/{name[:-3]}/", quiz_id)
+            assert page.locator("html").get_attribute("lang") == language
+            answers = right_answers(quizzes[quiz_id])
+            quiz.answer_all(answers)
+            for qid in answers:
+                assert quiz.score(qid) == "1", f"{language} {quiz_id}/{qid}: {quiz.feedback(qid)}"
+            assert quiz.result.get_attribute("data-course-passed") == "true", f"{language} {quiz_id}"
+
+        page.goto(f"{demo_all}{language}/progress/")
+        page.wait_for_function("document.querySelector('[data-course-progress]').mkdocsCourseProgress")
+        statuses = page.locator("[data-course-module]").evaluate_all(
+            "els => els.map(el => el.getAttribute('data-course-status'))")
+        assert statuses == ["passed"] * len(MODULES)
+        certificate = show_certificate(page, "Amina Diallo")
+        title = certificate.locator("[data-course-certificate-course]").inner_text()
+        expected_title = translated_title(language)
+        assert title == expected_title
+        direction = certificate.evaluate("el => getComputedStyle(el).direction")
+        assert direction == ("rtl" if language == "ar" else "ltr")
+        date = certificate.locator("[data-course-certificate-date]").inner_text()
+        pages, text, (width, height) = pdf_text(page.pdf(format="A4", landscape=True, print_background=True))
+        assert pages == 1 and width > height
+        assert "Amina Diallo" in text
+        if language != "ar":  # Arabic PDF text comes out in visual order; the screen checks above hold
+            assert expected_title in text
+            assert date.strip("\u2068\u2069") in " ".join(text.split())
+        assert not errors
+    finally:
+        context.close()
+
+
+def translated_title(language: str) -> str:
+    if language == "en":
+        return "Equality at work"
+    po = ROOT / "translations" / f"{language}.po"
+    return Translations(read_catalog(po, language, str(po)), language).get("site/name", "Equality at work")
