@@ -13,11 +13,15 @@ import unicodedata
 
 import pytest
 from conftest import FIXTURES, axe_scan, build_site
+from mkdocs_course.progress import (
+    EXPORT_SCHEMA,
+    RECORD_SCHEMA,
+    certificate_id,
+    course_version,
+)
 from test_browser_i18n import i18n_url  # noqa: F401  (a fixture: the course built in en, fr and ar)
 from test_browser_quiz import open_quiz
 from test_browser_storage import BLOCKED, FULL
-
-from mkdocs_course.progress import EXPORT_SCHEMA, RECORD_SCHEMA, certificate_id, course_version
 
 pytestmark = pytest.mark.browser
 

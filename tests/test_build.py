@@ -7,7 +7,6 @@ import re
 import pytest
 from conftest import build_site
 from mkdocs.exceptions import Abort, PluginError
-
 from mkdocs_course.quiz.render import decode_key
 
 QUIZ = """\

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, axe_scan, build_site
-
 from mkdocs_course.quiz import QuizCollection
 
 DOCS = ROOT / "course" / "en"

@@ -11,13 +11,12 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from mkdocs_course.i18n.catalog import Translations, read_catalog
+from mkdocs_course.quiz import QuizCollection
 from quiz_driver import QuizDriver
 from test_browser_progress import pdf_text, show_certificate
 from test_browser_quiz import open_quiz
 from test_demo_course import MODULES, right_answers
-
-from mkdocs_course.i18n.catalog import Translations, read_catalog
-from mkdocs_course.quiz import QuizCollection
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 COMMAND = str(Path(sys.executable).with_name("mkdocs-course"))

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
-
 from mkdocs_course.quiz.render import decode_key
 
 COMMAND = str(Path(sys.executable).with_name("mkdocs-course"))

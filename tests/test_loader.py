@@ -7,7 +7,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from mkdocs_course.quiz import Quiz, load_quiz
 from mkdocs_course.quiz.loader import load_quiz_file
 from mkdocs_course.quiz.model import QUESTION_TYPES, Item, Option, Pair

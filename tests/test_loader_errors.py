@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import textwrap
 
-import yaml
-
 import pytest
-
+import yaml
 from mkdocs_course.quiz import QuizCollection, QuizError, load_quiz
 from mkdocs_course.quiz.loader import load_quiz_file
 from mkdocs_course.quiz.yamlsource import parse

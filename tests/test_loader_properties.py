@@ -9,7 +9,6 @@ import textwrap
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from mkdocs_course.quiz import Quiz, QuizError, load_quiz
 
 SOURCE = "quizzes/fuzz.yml"

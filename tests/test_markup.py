@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from mkdocs_course.quiz.markup import PLAIN_LINE, QuizMarkdown
 
 md = QuizMarkdown()

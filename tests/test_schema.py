@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 import yaml
 from jsonschema import Draft7Validator
-
 from mkdocs_course.quiz import QuizError, load_quiz
 from mkdocs_course.quiz.loader import (
     COMMON_QUESTION_KEYS,

@@ -8,7 +8,6 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from mkdocs_course.quiz import QuizError, load_quiz, yamlsource
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,7 +11,13 @@ from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 
 from ..quiz import QuizError
-from .catalog import TEXT_KEYED, CatalogError, babel_code, builtin_catalog, write_catalog
+from .catalog import (
+    TEXT_KEYED,
+    CatalogError,
+    babel_code,
+    builtin_catalog,
+    write_catalog,
+)
 from .project import Project, page_hash, with_recorded_hash
 
 config_option = click.option(

@@ -9,6 +9,7 @@ each worker, and which `mkdocs build` and `mkdocs serve` honour as well).
 from __future__ import annotations
 
 import gzip
+import hashlib
 import html
 import os
 import re
@@ -21,7 +22,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ..i18n.catalog import CatalogError, Translations, builtin_catalog, read_catalog
+from ..i18n.catalog import (
+    BUILTIN_LOCALES,
+    CatalogError,
+    Translations,
+    builtin_catalog,
+    read_catalog,
+)
 from ..i18n.project import PERMALINK_TITLE
 
 LANGUAGE_ENV = "MKDOCS_COURSE_LANGUAGE"
@@ -38,6 +45,7 @@ class LanguageSetup:
     translations_dir: Path
     translations: Translations
     source_docs_dir: Path
+    catalog_digest: str = ""  # hash of the catalogs this build reads
 
     @property
     def is_source(self) -> bool:
@@ -91,7 +99,12 @@ def setup_language(plugin_config, config, project_dir: Path) -> LanguageSetup:
         except CatalogError as exc:
             raise PluginError(f"course: {exc}") from None
     builtin = builtin_catalog(language)
+    digest = hashlib.sha256()
+    for path in (po, BUILTIN_LOCALES / f"{language}.po"):
+        if path.is_file():
+            digest.update(path.read_bytes())
     return LanguageSetup(
+        catalog_digest=digest.hexdigest()[:16],
         languages=languages,
         source=source,
         language=language,

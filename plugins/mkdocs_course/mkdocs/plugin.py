@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
-from html import escape, unescape
+from html import escape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -12,22 +13,11 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from ..quiz import QuizCollection, QuizError, QuizRenderer, find_placements, replace_placements
-from ..quiz.cache import DiskCache
-from ..quiz.placement import MARKER, find_stray_quiz_links
-from ..runtime import runtime_assets, site_stylesheet
-from .config import CourseConfig
-from .languages import (
-    add_fallback_files,
-    add_sitemap_alternates,
-    apply_to_config,
-    fallback_notice,
-    setup_language,
-    translate_nav,
-)
 # -- progress
 from ..progress import (
     MARKER as PROGRESS_MARKER,
+)
+from ..progress import (
     CertificateText,
     OutlineError,
     PlacedPage,
@@ -37,14 +27,31 @@ from ..progress import (
     check_required,
     page_markdown,
 )
-from ..runtime import nav_script, progress_assets
+from ..quiz import (
+    QuizCollection,
+    QuizError,
+    QuizRenderer,
+    find_placements,
+    replace_placements,
+)
+from ..quiz.cache import DiskCache
+from ..quiz.placement import MARKER, find_stray_quiz_links
+from ..runtime import nav_script, progress_assets, runtime_assets, site_stylesheet
+from .config import CourseConfig
+from .languages import (
+    add_fallback_files,
+    add_sitemap_alternates,
+    apply_to_config,
+    fallback_notice,
+    setup_language,
+    translate_nav,
+)
 
 log = get_plugin_logger(__name__)
 
 HEAD_END = re.compile(r"</head>", re.IGNORECASE)
 # -- progress: a link of Material's navigation, as its nav-item.html writes it
 # (a literal pattern: a general one cost 3 % of the build on a 100-page course)
-NAV_LINK = re.compile(r'<a href="(?P<href>[^"]*)" class="md-nav__link[" ]')
 
 
 def slug(text: str) -> str:
@@ -207,7 +214,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             text_language = self.languages.language
             if not self.languages.is_source and translations.translated_share(quiz) < 0.5:
                 text_language = self.languages.source
-            rendered = self.renderer.render(translations.quiz(quiz), text_language)
+            content_key = f"{self.collection.digests.get(quiz_id)}:{self.languages.catalog_digest}"
+            rendered = self.renderer.render(translations.quiz(quiz), text_language, content_key)
             output = output.replace(MARKER.format(id=quiz_id), rendered)
         _, css = runtime_assets()
         link = f'<link rel="stylesheet" href="{get_relative_url(css.path, page.url)}">\n'
@@ -234,9 +242,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # outline is built once, before the first page is written.
         if self.config.enabled and self.progress_outline is None:
             self.progress_outline = self._progress_outline(nav, config)
-            self.progress_nav = {
-                url: escape(" ".join(ids)) for url, ids in self.progress_outline.quizzes_by_page().items()
-            }
+            # page URL (site-relative) -> its quiz ids, for nav.js to mark links
+            self.progress_nav = escape(json.dumps(
+                {url: " ".join(ids) for url, ids in self.progress_outline.quizzes_by_page().items()},
+                ensure_ascii=False, separators=(",", ":"),
+            ))
         return context
 
     def _progress_on_config(self, config) -> None:
@@ -324,10 +334,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return output
         strings = self.renderer.strings
         if outline.modules:
-            output = self._progress_mark_nav(output, page, self.progress_nav)
+            # nav.js finds the navigation links to quiz pages itself, from this
+            # map and the site root; the page's HTML is not rewritten for it.
+            root = get_relative_url(".", page.url) or "."
             meta = (
                 f'<meta name="mkdocs-course" content="{escape(self.course_id)}" '
-                f'data-course-nav-passed="{escape(strings["nav_passed"])}">\n'
+                f'data-course-nav-passed="{escape(strings["nav_passed"])}" '
+                f'data-course-root="{escape(root)}" data-course-nav="{self.progress_nav}">\n'
             )
             output = HEAD_END.sub(lambda m: meta + m.group(0), output, count=1)
         if page.file.src_uri == self.progress_page and PROGRESS_MARKER in output:
@@ -346,21 +359,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             )
             output = output.replace(PROGRESS_MARKER, widget, 1)
         return output
-
-    def _progress_mark_nav(self, output: str, page, quiz_ids: dict[str, str]) -> str:
-        """Add data-course-nav-quiz="<ids>" to navigation links to pages that place quizzes.
-
-        ``quiz_ids`` maps a page's site-relative URL to its quiz ids, escaped.
-        """
-        # Material writes each link's address with MkDocs' url filter, that is
-        # get_relative_url, so the addresses to look for are known up front.
-        wanted = {get_relative_url(url, page.url): ids for url, ids in quiz_ids.items()}
-
-        def mark(match):
-            ids = wanted.get(unescape(match.group("href")))
-            return match.group(0) if ids is None else f'<a data-course-nav-quiz="{ids}"' + match.group(0)[2:]
-
-        return NAV_LINK.sub(mark, output)
 
     def _docs_path(self, config) -> str:
         docs = Path(config.docs_dir).resolve()

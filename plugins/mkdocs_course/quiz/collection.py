@@ -27,6 +27,7 @@ class QuizCollection:
         self.disk_cache = disk_cache
         self.quizzes: dict[str, Quiz] = {}
         self._cache: dict[tuple[str, str], Quiz] = {}
+        self.digests: dict[str, str] = {}  # quiz id -> hash of its file
 
     def shown(self, path: Path) -> str:
         try:
@@ -54,6 +55,7 @@ class QuizCollection:
             if quiz is None:
                 quiz = self._load(data, shown)
             cache[digest] = quiz
+            self.digests[quiz.id] = digest[1]
             if quiz.id in quizzes:
                 raise QuizError(
                     shown,

@@ -12,13 +12,11 @@ import base64
 import hashlib
 import json
 from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup
+from typing import TYPE_CHECKING
 
 from babel.numbers import format_decimal
-
-from typing import TYPE_CHECKING
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 if TYPE_CHECKING:
     from ..i18n.catalog import Translations
@@ -71,26 +69,44 @@ class QuizRenderer:
         self.strings = translations.interface()
         self.plural_table = translations.plural_index_table()
         self.disk_cache = disk_cache
-        self._settings = json.dumps([course_id, self.language, self.strings, self.plural_table], sort_keys=True)
-        self.markdown = QuizMarkdown()
-        env = Environment(
-            loader=FileSystemLoader(str(TEMPLATES)),
-            autoescape=select_autoescape(["html"]),
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.template = env.get_template("quiz.html")
+        self._settings = hashlib.sha256(
+            json.dumps([course_id, self.language, self.strings, self.plural_table], sort_keys=True).encode()
+        ).hexdigest()
+        self._markdown = None
+        self._template = None
 
-    def render(self, quiz: Quiz, text_language: str | None = None) -> str:
+    # Made on first use: a build whose quizzes all come from the cache needs neither.
+    @property
+    def markdown(self) -> QuizMarkdown:
+        if self._markdown is None:
+            self._markdown = QuizMarkdown()
+        return self._markdown
+
+    @property
+    def template(self):
+        if self._template is None:
+            env = Environment(
+                loader=FileSystemLoader(str(TEMPLATES)),
+                autoescape=select_autoescape(["html"]),
+                trim_blocks=True,
+                lstrip_blocks=True,
+            )
+            self._template = env.get_template("quiz.html")
+        return self._template
+
+    def render(self, quiz: Quiz, text_language: str | None = None, content_key: str | None = None) -> str:
         """The quiz as HTML, from the disk cache when nothing it depends on changed.
 
         ``text_language`` is the language of the quiz's text when it is not the
         page's (an untranslated quiz); it goes in the quiz's ``lang``.
+        ``content_key``, when given, stands for everything the quiz's text
+        depends on (its file and its translations), which is quicker to hash
+        than the quiz itself.
         """
         text_language = text_language or self.language
         if self.disk_cache is None:
             return self._render(quiz, text_language)
-        name = key("html", self._settings, quiz, text_language)
+        name = key("html", self._settings, content_key or quiz, text_language)
         html = self.disk_cache.get(name)
         if html is None:
             html = self._render(quiz, text_language)

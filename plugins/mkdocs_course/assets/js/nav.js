@@ -1,8 +1,9 @@
 /* Mark passed modules in the navigation: a check mark plus words for
-   screen readers, never colour alone. Loaded on every page (it is tiny);
-   the build marks each navigation link to a quiz page with
-   data-course-nav-quiz="<quiz ids>" and names the course in
-   <meta name="mkdocs-course">. Runs again on every page Material's instant
+   screen readers, never colour alone. Loaded on every page (it is tiny).
+   <meta name="mkdocs-course"> names the course, the site root and a map of
+   quiz pages (site-relative URL -> quiz ids); this script gives each
+   navigation link to a quiz page data-course-nav-quiz="<quiz ids>", then
+   marks the passed ones. Runs again on every page Material's instant
    navigation shows, and when another tab saves progress. */
 (function (C) {
   "use strict";
@@ -18,10 +19,30 @@
     }
   }
 
+  function tagLinks(meta) {
+    var map, root;
+    try {
+      map = JSON.parse(meta.getAttribute("data-course-nav") || "{}");
+      root = new URL((meta.getAttribute("data-course-root") || ".") + "/", location.href).pathname;
+    } catch (e) {
+      return;
+    }
+    var links = document.querySelectorAll("a.md-nav__link[href]");
+    for (var i = 0; i < links.length; i++) {
+      var href = links[i].getAttribute("href");
+      if (href.charAt(0) === "#") continue; // the table of contents
+      var path = new URL(href, location.href).pathname;
+      if (path.indexOf(root) !== 0) continue;
+      var ids = map[decodeURI(path.slice(root.length))];
+      if (ids) links[i].setAttribute("data-course-nav-quiz", ids);
+    }
+  }
+
   C.markNav = function () {
     var meta = document.querySelector('meta[name="mkdocs-course"]');
     if (!meta) return;
     var course = meta.getAttribute("content"), words = meta.getAttribute("data-course-nav-passed");
+    tagLinks(meta);
     var links = document.querySelectorAll("a[data-course-nav-quiz]");
     for (var i = 0; i < links.length; i++) {
       var link = links[i], mark = link.querySelector(".course-nav-mark");
