@@ -4,6 +4,7 @@ page, the certificate and its printed PDF."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -32,7 +33,8 @@ def demo_all(tmp_path_factory, server):
         (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / name)
     url = server.add(folder / "site")
     config = folder / "mkdocs.yml"
-    config.write_text(f"site_url: {url}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    text = re.sub(r"^site_url:.*$", f"site_url: {url}", config.read_text(encoding="utf-8"), flags=re.M)
+    config.write_text(text, encoding="utf-8")
     result = subprocess.run([COMMAND, "build", "--strict"], cwd=folder, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     return url
