@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Set up and serve the demo course on http://127.0.0.1:8000 (Ctrl+C stops).
-# Extra arguments go to `mkdocs-course serve`, e.g. --dev-addr 0.0.0.0:8000.
+# Set up, build and serve the demo course in all its languages on
+# http://127.0.0.1:8000 (Ctrl+C stops). The root page sends you to your
+# browser's language; every page has a language switcher.
+# To edit pages with live reload instead: .venv/bin/mkdocs-course serve --lang es
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
+PORT="${PORT:-8000}"
 echo "Installing mkdocs-course into .venv"
 .venv/bin/python -m pip install -q -e .
-exec .venv/bin/mkdocs-course serve "$@"
+.venv/bin/mkdocs-course build --site-url "http://127.0.0.1:${PORT}/"
+echo "Serving the course on http://127.0.0.1:${PORT}/ (Ctrl+C stops)"
+exec .venv/bin/python -m http.server "$PORT" --bind 127.0.0.1 --directory site

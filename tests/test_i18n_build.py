@@ -193,3 +193,10 @@ def test_a_partial_build_lists_only_the_languages_the_site_holds(tmp_path):
     assert run("build", "--lang", "en", cwd=tmp_path).returncode == 0
     root = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert 'hreflang="fr"' in root and 'hreflang="en"' in root and 'hreflang="ar"' not in root
+
+
+def test_site_url_can_be_given_on_the_command_line(tmp_path):
+    shutil.copytree(FIXTURES / "i18n-site", tmp_path, dirs_exist_ok=True)
+    result = run("build", "--site-url", "http://127.0.0.1:8000/", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "<loc>http://127.0.0.1:8000/fr/one/</loc>" in page(tmp_path / "site", "fr/sitemap.xml")

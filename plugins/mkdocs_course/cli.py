@@ -32,7 +32,7 @@ def _config_path(config_file) -> str | None:
     return getattr(config_file, "name", config_file) if config_file else None
 
 
-def _build(lang, jobs, **kwargs):
+def _build(lang, jobs, site_url, **kwargs):
     """Build the course (every language, in parallel, when it has several)."""
     from .mkdocs.multibuild import course_languages
 
@@ -43,6 +43,9 @@ def _build(lang, jobs, **kwargs):
         # a broken mkdocs.yml: MkDocs' own command reports it its usual way
         return build_command.callback(**kwargs)
     if not languages and not lang:
+        if site_url:
+            raise click.UsageError("--site-url is for courses with several languages; "
+                                   "for one language, set site_url in mkdocs.yml.")
         return build_command.callback(**kwargs)
     from .mkdocs.multibuild import build_all
 
@@ -55,6 +58,7 @@ def _build(lang, jobs, **kwargs):
         quiet=quiet,
         jobs=jobs,
         echo=lambda text: click.echo(text, err=True),
+        site_url=site_url,
     )
     if code:
         raise SystemExit(code)
@@ -66,6 +70,9 @@ build = click.Command(
     + [
         click.Option(["-l", "--lang"], multiple=True, metavar="CODE",
                      help="Build only this language (repeatable). Default: every language of the course."),
+        click.Option(["--site-url"], metavar="URL", default=None,
+                     help="The address the built site will be served from, instead of site_url in mkdocs.yml "
+                     "(each language is under it, e.g. URL/es/)."),
         click.Option(["-j", "--jobs"], type=click.IntRange(1, 64), default=None,
                      help="Worker processes for a multilingual build (default: one per core, at most one per language)."),
     ],

@@ -87,7 +87,8 @@ def build_language(config_file: str | None, language: str, site_dir: str, site_u
 
 
 def build_all(config_file: str | None, *, site_dir: str | None = None, only: list[str] | None = None,
-              strict: bool = False, quiet: bool = False, jobs: int | None = None, echo=print) -> int:
+              strict: bool = False, quiet: bool = False, jobs: int | None = None, echo=print,
+              site_url: str | None = None) -> int:
     """Build the chosen (default: all) languages; returns a process exit code."""
     from ..i18n.chooser import write_root_pages
 
@@ -100,7 +101,7 @@ def build_all(config_file: str | None, *, site_dir: str | None = None, only: lis
         echo(f"Error: unknown language {', '.join(unknown)}; the course has {', '.join(languages)}.")
         return 2
     root = Path(site_dir or config.site_dir).resolve()
-    base_url = config.site_url or ""
+    base_url = site_url or config.site_url or ""
     if base_url and not base_url.endswith("/"):
         base_url += "/"
     jobs = jobs or min(len(wanted), os.cpu_count() or 1)
