@@ -174,3 +174,11 @@ def test_numbers_are_read_as_learners_type_them(page, fixture_site, typed):
     quiz.answer("number", typed)
     quiz.check("number")
     assert quiz.score("number") == "1", typed
+
+
+@pytest.mark.parametrize("typed,score", [("PARIS", "1"), ("Páris", "1"), (" paris  france ", "0"), ("Paris,  France", "1")])
+def test_fill_in_answers_ignore_case_spaces_and_accents(page, fixture_site, typed, score):
+    quiz = open_quiz(page, fixture_site, "one/", "all-types")
+    quiz.answer("blank", typed)
+    quiz.check("blank")
+    assert quiz.score("blank") == score, typed

@@ -10,9 +10,14 @@
     });
   };
 
+  // Normalized matching ignores letter case, extra spaces and accents or
+  // vowel marks (Latin combining accents, Arabic harakat), which learners on
+  // phones often leave out; "exact" matching keeps them all.
   C.normalizeText = function (text, exact) {
     var s = String(text || "").normalize("NFC").trim();
-    return exact ? s : C.westernDigits(s.replace(/\s+/g, " ").toLocaleLowerCase());
+    if (exact) return s;
+    s = s.normalize("NFD").replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, "").normalize("NFC");
+    return C.westernDigits(s.replace(/\s+/g, " ").toLocaleLowerCase());
   };
 
   // Accepts "3.5", "3,5", " 1 000 " and "-2e3"; returns NaN otherwise.
