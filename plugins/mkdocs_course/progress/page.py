@@ -11,17 +11,14 @@ only the learner's name, dates, scores, version and id, always as text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable
-
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .. import __version__
 from ..i18n.interface import INTERFACE
 from ..quiz.render import script_json
+from ..templating import template
 from .outline import CourseOutline
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 MARKER = "<!-- course-progress -->"
 # Strings the browser needs, by key prefix.
 PAYLOAD_PREFIXES = ("progress_", "certificate_", "record_", "export", "import_")
@@ -58,13 +55,7 @@ class ProgressPage:
         self.outline = outline
         self.certificate = certificate or CertificateText()
         self.strings = dict(INTERFACE, **(strings or {}))
-        env = Environment(
-            loader=FileSystemLoader(str(TEMPLATES)),
-            autoescape=select_autoescape(["html"]),
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.template = env.get_template("progress.html")
+        self.template = template("progress.html")
 
     def render(self, link: Callable[[str], str], script: str, stylesheet: str) -> str:
         """The widget HTML.

@@ -11,20 +11,18 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from babel.numbers import format_decimal
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-if TYPE_CHECKING:
-    from ..i18n.catalog import Translations
+from ..templating import template
 from .cache import DiskCache, key
 from .markup import QuizMarkdown
 from .model import Question, Quiz
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+if TYPE_CHECKING:
+    from ..i18n.catalog import Translations
 
 
 def _mask(data: bytes, salt: bytes) -> bytes:
@@ -85,13 +83,7 @@ class QuizRenderer:
     @property
     def template(self):
         if self._template is None:
-            env = Environment(
-                loader=FileSystemLoader(str(TEMPLATES)),
-                autoescape=select_autoescape(["html"]),
-                trim_blocks=True,
-                lstrip_blocks=True,
-            )
-            self._template = env.get_template("quiz.html")
+            self._template = template("quiz.html")
         return self._template
 
     def render(self, quiz: Quiz, text_language: str | None = None, content_key: str | None = None) -> str:

@@ -1,0 +1,25 @@
+"""The Jinja environment of the course's HTML templates (autoescaped)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@lru_cache(maxsize=None)
+def environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def template(name: str) -> Template:
+    """One of templates/*.html, compiled once per process."""
+    return environment().get_template(name)
