@@ -155,3 +155,16 @@ def test_a_quiz_link_inside_a_sentence_is_an_error_not_a_dead_link(project, capl
         "reach learners as a dead link. Put '[Quiz: title](quiz:<id>)' on a line of its own to place "
         "the quiz, or write the link inside `backticks` to show it as an example."
     ) in caplog.text
+
+
+def test_the_readme_error_example_is_what_the_loader_says():
+    from conftest import ROOT
+
+    from mkdocs_course.quiz import QuizError, load_quiz
+
+    example = next(line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+                   if line.startswith("quizzes/why-equality.yml:"))
+    data = (ROOT / "quizzes" / "why-equality.yml").read_text(encoding="utf-8").replace("type: multiple", "type: multi", 1)
+    with pytest.raises(QuizError) as error:
+        load_quiz(data.encode("utf-8"), "quizzes/why-equality.yml")
+    assert str(error.value) == example
