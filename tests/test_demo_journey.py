@@ -94,3 +94,11 @@ def translated_title(language: str) -> str:
         return "Equality at work"
     po = ROOT / "translations" / f"{language}.po"
     return Translations(read_catalog(po, language, str(po)), language).get("site/name", "Equality at work")
+
+
+@pytest.mark.parametrize("path", ["es/module-3/", "fr/progress/", "ar/module-1/", "ar/module-5/", "ar/progress/"])
+def test_translated_and_fallback_pages_pass_an_accessibility_scan(page, demo_all, path):
+    from conftest import axe_scan
+
+    page.goto(demo_all + path)
+    assert axe_scan(page) == []
