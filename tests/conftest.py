@@ -132,9 +132,9 @@ def server():
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory, server):
-    """tests/fixtures/site built once and served; returns its base URL."""
+    """tests/fixtures/quiz-site built once and served; returns its base URL."""
     folder = tmp_path_factory.mktemp("fixture-site")
-    shutil.copytree(FIXTURES / "site", folder, dirs_exist_ok=True)
+    shutil.copytree(FIXTURES / "quiz-site", folder, dirs_exist_ok=True)
     # Material's instant navigation only follows links listed in the sitemap,
     # whose addresses come from site_url: build for the address served from.
     site = folder / "site"

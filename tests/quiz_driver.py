@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-# Right answers to tests/fixtures/site/quizzes/all-types.yml, by question id.
+# Right answers to tests/fixtures/quiz-site/quizzes/all-types.yml, by question id.
 ALL_TYPES_RIGHT = {
     "single": "b",
     "multiple": ["two", "four"],

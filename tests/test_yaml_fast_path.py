@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(not getattr(yaml, "CSafeLoader", None), reason="PyYAML built without libyaml")
 
 SAMPLES = [p.read_bytes() for p in sorted(ROOT.glob("quizzes/*.yml"))] + [
-    p.read_bytes() for p in sorted((ROOT / "tests/fixtures/site/quizzes").glob("*.yml"))
+    p.read_bytes() for p in sorted((ROOT / "tests/fixtures/quiz-site/quizzes").glob("*.yml"))
 ] + [
     "title: Café é ü\nquestions:\n  - {id: ééé, type: single, prompt: 'ñ', options: []}\n".encode(),
     "title: 日本語\nquestions:\n  - id: q\n    prompt: 日本語日本語\n    type: nope\n".encode(),
