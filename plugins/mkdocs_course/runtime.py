@@ -71,7 +71,7 @@ def _strip_comment_lines(text: str) -> str:
 # -- progress
 # The progress page has its own bundle, so the quiz runtime stays small; the
 # navigation marks come from one tiny script on every page.
-PROGRESS_JS_MODULES = ("core.js", "storage.js", "certificate.js", "progress.js")
+PROGRESS_JS_MODULES = ("core.js", "storage.js", "certificate.js", "progress.js", "progress-files.js", "progress-boot.js")
 PROGRESS_CSS_FILES = ("course.css", "progress.css")
 NAV_JS_FILE = "nav.js"
 

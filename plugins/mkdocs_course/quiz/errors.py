@@ -3,6 +3,28 @@
 from __future__ import annotations
 
 
+class Position(tuple):
+    """A 1-based (line, column) pair."""
+
+    __slots__ = ()
+
+    def __new__(cls, line: int, column: int):
+        return super().__new__(cls, (line, column))
+
+    @property
+    def line(self) -> int:
+        return self[0]
+
+    @property
+    def column(self) -> int:
+        return self[1]
+
+    @classmethod
+    def of(cls, node) -> "Position":
+        """Where a PyYAML node starts."""
+        return cls(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
 class QuizError(Exception):
     """A problem in a quiz file or in the page that places a quiz.
 

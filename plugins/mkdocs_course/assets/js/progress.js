@@ -1,19 +1,23 @@
 /* The "My progress" page: every quiz of the course read from storage, each
    module's status, the overall percent and where to continue; clearing one
-   module (after confirmation); the certificate; export, import and the
-   completion record. Nothing here writes a quiz's key except through
+   module (after confirmation); the certificate. Files (export, import, the
+   completion record) are in progress-files.js. Nothing here writes a quiz's key except through
    C.Store, which merges attempts by id, so no attempt is ever dropped. */
 (function (C) {
   "use strict";
 
-  var PREFIX = "mkdocs-course/", SCHEMA = 1;
-  var KIND_PROGRESS = "mkdocs-course/progress", KIND_RECORD = "mkdocs-course/completion-record";
-  var ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+  // Shared with progress-files.js and progress-boot.js.
+  var F = C.progressFormat = {
+    prefix: "mkdocs-course/", schema: 1, id: /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/,
+    kindProgress: "mkdocs-course/progress", kindRecord: "mkdocs-course/completion-record",
+    object: function (v) { return !!v && typeof v === "object" && !Array.isArray(v); },
+    text: function (v) { return typeof v === "string"; },
+    finished: function (a) { return !!a.finished && typeof a.score === "number"; }
+  };
+  var PREFIX = F.prefix, SCHEMA = F.schema, ID = F.id, object = F.object, text = F.text, finished = F.finished;
   var CHECK = "\u2713 ";
 
   function $(root, selector) { return root.querySelector(selector); }
-  function object(v) { return !!v && typeof v === "object" && !Array.isArray(v); }
-  function text(v) { return typeof v === "string"; }
 
   // Reading needs no write access: full storage still shows progress.
   function reader() {
@@ -32,20 +36,15 @@
     try { return JSON.parse(raw); } catch (e) { return undefined; }
   }
 
-  function validAttempt(a, quiz) {
+  var validAttempt = F.validAttempt = function (a, quiz) {
     return object(a) && text(a.id) && a.id.length > 0 && a.id.length <= 100 &&
       (a.quiz === undefined || a.quiz === quiz) && (a.version === undefined || text(a.version)) &&
       (a.started === undefined || text(a.started)) && (a.finished == null || text(a.finished)) &&
       (a.score == null || typeof a.score === "number") && (a.passed == null || typeof a.passed === "boolean") &&
       (a.answers === undefined || object(a.answers)) && (a.scores === undefined || object(a.scores));
-  }
+  };
 
-  // Numbers in the page's language (Arabic pages may write Arabic digits).
-  function num(n) {
-    try { return Number(n).toLocaleString(C.lang()); } catch (e) { return String(n); }
-  }
-
-  function finished(a) { return !!a.finished && typeof a.score === "number"; }
+  var num = C.num; // numbers in the page's language
   function later(x, y) { return String(x) > String(y) ? x : y; }
 
   // What one quiz's saved attempts say, by the rules in docs/progress.md:
@@ -306,163 +305,4 @@
     this.announce(message);
   };
 
-  // -- files -------------------------------------------------------------------
-
-  P.download = function (what, data) {
-    var blob = new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" });
-    var link = document.createElement("a"), day = new Date().toISOString().slice(0, 10);
-    link.href = URL.createObjectURL(blob);
-    link.download = this.course + "-" + what + "-" + day + ".json";
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    window.setTimeout(function () {
-      URL.revokeObjectURL(link.href);
-      link.remove();
-    }, 1000);
-  };
-
-  P.header = function (kind) {
-    var p = this.payload;
-    return {
-      schema: SCHEMA, kind: kind, generator: p.generator,
-      course: { id: p.course, title: p.title, version: p.version },
-      lang: C.lang() || "", created: new Date().toISOString()
-    };
-  };
-
-  // Every quiz key of the course, drafts included: all a device holds.
-  P.exportData = function () {
-    var data = this.header(KIND_PROGRESS), stored = this.readAll() || {}, name = this.learnerName();
-    data.learner = name ? { name: name } : null;
-    data.quizzes = Object.keys(stored).sort().filter(function (q) { return stored[q]; }).map(function (q) {
-      return { id: q, attempts: stored[q].attempts, current: stored[q].current || null };
-    });
-    return data;
-  };
-
-  // What a trainer checks: every attempt with its answers, scores and times.
-  P.record = function () {
-    var state = this.state(), data = this.header(KIND_RECORD), name = this.shownName || (state && state.name) || "";
-    var stored = (state && state.stored) || {}, byQuiz = {};
-    data.learner = { name: name || null };
-    data.completed = state && state.complete ? state.date : null;
-    data.certificate = state && state.complete && name ? {
-      id: C.certificateId(this.course, state.earned, name, state.attemptIds),
-      course_version: state.earned, attempts: state.attemptIds
-    } : null;
-    ((state && state.modules) || []).forEach(function (x) {
-      byQuiz[x.module.quiz] = {
-        id: x.module.quiz, title: x.module.title, version: x.module.version, pass_mark: x.module.passMark,
-        required: x.module.required, passed: x.s.status === "passed", best_score: x.s.best ? x.s.best.score : null,
-        attempts: x.data ? x.data.attempts : []
-      };
-    });
-    // quizzes no longer in the course keep their attempts too
-    Object.keys(stored).sort().forEach(function (q) {
-      if (!byQuiz[q] && stored[q]) {
-        byQuiz[q] = { id: q, title: null, version: null, pass_mark: null, required: false, passed: stored[q].attempts.some(function (a) { return finished(a) && a.passed === true; }), best_score: null, attempts: stored[q].attempts };
-      }
-    });
-    data.quizzes = Object.keys(byQuiz).map(function (q) { return byQuiz[q]; });
-    return data;
-  };
-
-  // A progress file or completion record, checked whole before anything is
-  // written: {quizzes: [...], learner} or {error: "damaged"|"foreign", course}.
-  C.readProgressFile = function (content, course) {
-    var data;
-    try { data = JSON.parse(content); } catch (e) { return { error: "damaged" }; }
-    if (!object(data) || data.schema !== SCHEMA || (data.kind !== KIND_PROGRESS && data.kind !== KIND_RECORD) ||
-      !object(data.course) || !text(data.course.id)) return { error: "damaged" };
-    if (data.course.id !== course) return { error: "foreign", course: String(data.course.title || data.course.id) };
-    if (!Array.isArray(data.quizzes)) return { error: "damaged" };
-    var seen = {}, ok = data.quizzes.every(function (q) {
-      if (!object(q) || !text(q.id) || !ID.test(q.id) || q.id === "learner" || seen[q.id] || !Array.isArray(q.attempts)) return false;
-      seen[q.id] = true;
-      return q.attempts.every(function (a) { return validAttempt(a, q.id); }) &&
-        (q.current == null || validAttempt(q.current, q.id));
-    });
-    if (!ok) return { error: "damaged" };
-    var learner = object(data.learner) && text(data.learner.name) ? C.normaliseName(data.learner.name) : "";
-    return { quizzes: data.quizzes, learner: learner };
-  };
-
-  P.importText = function (content) {
-    var t = this.t, status = $(this.root, "[data-course-import-status]");
-    var file = C.readProgressFile(content, this.course), message, outcome;
-    if (file.error === "foreign") {
-      message = C.format(t.import_foreign, { course: file.course, title: this.payload.title });
-      outcome = "foreign";
-    } else if (file.error) {
-      message = t.import_damaged;
-      outcome = "damaged";
-    } else {
-      var result = this.merge(file);
-      outcome = result.saved === result.total ? "imported" : "storage";
-      message = outcome === "imported" ? C.format(t.import_done, { count: num(result.count), "new": num(result.added) }) :
-        C.format(t.import_storage, { saved: num(result.saved), total: num(result.total) });
-    }
-    status.textContent = message;
-    status.setAttribute("data-course-import-status", outcome);
-    this.render();
-  };
-
-  // Merge by attempt id: an attempt already here is kept once; an imported
-  // draft that would replace this device's own draft is kept as abandoned.
-  P.merge = function (file) {
-    var self = this, result = { count: 0, added: 0, saved: 0, total: file.quizzes.length };
-    file.quizzes.forEach(function (q) {
-      var store = new C.Store(self.course, q.id), local = store.load();
-      var known = {};
-      local.attempts.forEach(function (a) { known[a.id] = true; });
-      var incoming = q.attempts.slice(), current = local.current;
-      if (q.current) {
-        if (!current) current = q.current;
-        else if (current.id !== q.current.id && !known[q.current.id]) {
-          incoming.push(Object.assign({}, q.current, { abandoned: true }));
-        }
-      }
-      result.count += q.attempts.length;
-      result.added += q.attempts.filter(function (a) { return !known[a.id]; }).length;
-      if (store.save({ attempts: C.mergeAttempts(local.attempts, incoming), current: current })) result.saved++;
-    });
-    if (file.learner && !this.learnerName()) {
-      try {
-        window.localStorage.setItem(this.key("learner"), JSON.stringify({ schema: SCHEMA, name: file.learner }));
-      } catch (e) { /* the name is only a convenience */ }
-    }
-    return result;
-  };
-
-  // -- start ---------------------------------------------------------------------
-
-  C.bootProgress = function () {
-    var roots = document.querySelectorAll("[data-course-progress]");
-    for (var i = 0; i < roots.length; i++) {
-      if (roots[i].mkdocsCourseProgress) continue;
-      try {
-        roots[i].mkdocsCourseProgress = new C.Progress(roots[i]);
-      } catch (e) {
-        roots[i].mkdocsCourseProgress = "failed";
-        if (window.console) console.error("mkdocs-course: progress could not start", e);
-      }
-    }
-  };
-
-  // Another tab finished a quiz or imported a file: show it here at once.
-  if (!C.progressListening) {
-    C.progressListening = true;
-    window.addEventListener("storage", function (event) {
-      if (event.key && event.key.indexOf(PREFIX) !== 0) return;
-      var roots = document.querySelectorAll("[data-course-progress]");
-      for (var i = 0; i < roots.length; i++) {
-        var p = roots[i].mkdocsCourseProgress;
-        if (p && p.render) p.render();
-      }
-    });
-  }
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", C.bootProgress);
-  else C.bootProgress();
 })(window.mkdocsCourse = window.mkdocsCourse || {});
