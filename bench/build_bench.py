@@ -428,6 +428,15 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "MISS"
 
 
+def format_rows(head: str, rows: list[tuple[str, str, str]]) -> list[str]:
+    """A heading, a rule, then (name, value, note) rows in aligned columns."""
+    widths = [max(len(row[i]) for row in rows) for i in range(2)]
+    lines = [head, "-" * len(head)]
+    for name, value, note in rows:
+        lines.append(f"{name:<{widths[0]}}  {value:>{widths[1]}}  {note}".rstrip())
+    return lines
+
+
 def table(r: dict) -> str:
     b, rt, qp, mj, refs = r["build"], r["runtime"], r["quiz_page"], r["material_js"], r["runtime_references"]
     env = r["environment"]
@@ -458,15 +467,12 @@ def table(r: dict) -> str:
                 f"gzip, on {other['pages_referencing']} of {refs['html_pages']} pages",
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(2)]
     head = (
         f"{r['pages']} pages x {r['questions_per_quiz']} questions, {r['repeat']} builds each; "
         f"Python {env['python']}, MkDocs {env['mkdocs']}, Material {env['mkdocs-material']}, "
         f"{env['cpus']} CPUs"
     )
-    lines = [head, "-" * len(head)]
-    for name, value, note in rows:
-        lines.append(f"{name:<{widths[0]}}  {value:>{widths[1]}}  {note}".rstrip())
+    lines = format_rows(head, rows)
     times = ", ".join(
         f"{name} [{' '.join(f'{t:.2f}' for t in b[name + '_seconds'])}]" for name in ("plugin", "cold", "plain")
     )

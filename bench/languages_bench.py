@@ -472,16 +472,13 @@ def table(r: dict) -> str:
         )
     rows.append(("Each index holds only its language", "yes" if r["index_check_pass"] else "no",
                  verdict(r["index_check_pass"])))
-    widths = [max(len(row[i]) for row in rows) for i in range(2)]
     head = (
         f"{r['pages']} pages x {build_bench.QUESTIONS_PER_QUIZ} questions, {n} languages "
         f"({', '.join(r['languages'])}), {r['repeat']} builds each; "
         f"Python {env['python']}, MkDocs {env['mkdocs']}, Material {env['mkdocs-material']}, {env['cpus']} CPUs, "
         f"load average {env['load_average_at_start']:.2f} at start, {env['load_average_at_end']:.2f} at end"
     )
-    lines = [head, "-" * len(head)]
-    for name, value, note in rows:
-        lines.append(f"{name:<{widths[0]}}  {value:>{widths[1]}}  {note}".rstrip())
+    lines = build_bench.format_rows(head, rows)
     times = ", ".join(
         f"{name} [{' '.join(f'{t:.2f}' for t in b[key])}]"
         for name, key in (("one", "one_seconds"), ("all", "all_seconds"), ("in a row", "sequential_seconds"))

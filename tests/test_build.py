@@ -168,3 +168,13 @@ def test_the_readme_error_example_is_what_the_loader_says():
     with pytest.raises(QuizError) as error:
         load_quiz(data.encode("utf-8"), "quizzes/why-equality.yml")
     assert str(error.value) == example
+
+
+def test_changing_the_default_pass_mark_reaches_a_cached_quiz(project):
+    folder = project(pages={"index.md": "[Quiz: x](quiz:small)\n"}, quizzes={"small.yml": QUIZ},
+                     plugin_options="pass_mark: 55\n")
+    assert '"passMark":55' in (build_site(folder) / "index.html").read_text(encoding="utf-8")
+    config = folder / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("pass_mark: 55", "pass_mark: 65"), encoding="utf-8")
+    html = (build_site(folder) / "index.html").read_text(encoding="utf-8")
+    assert '"passMark":65' in html and "pass mark 65%" in html

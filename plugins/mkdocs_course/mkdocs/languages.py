@@ -51,6 +51,15 @@ class LanguageSetup:
     def is_source(self) -> bool:
         return self.language == self.source
 
+    def quiz_in_language(self, quiz):
+        """The quiz translated for this build, and the language most of its
+        text is in (an untranslated quiz is marked as the source language,
+        so screen readers pronounce it right)."""
+        text_language = self.language
+        if not self.is_source and self.translations.translated_share(quiz) < 0.5:
+            text_language = self.source
+        return self.translations.quiz(quiz), text_language
+
     def docs_dir(self, language: str) -> Path:
         return self.pages_root / language
 

@@ -81,7 +81,12 @@ def build_language(config_file: str | None, language: str, site_dir: str, site_u
             build(config)
         finally:
             config.plugins.on_shutdown()
-    except (Abort, MkDocsException, SystemExit) as exc:
+    except Abort as exc:
+        # MkDocs has logged the error itself (marked with the language above);
+        # its Abort text ("Aborted with a BuildError!") adds nothing to act on.
+        message = "see the error above" if "BuildError" in str(exc) else str(exc).rstrip("!.")
+        return LanguageResult(language, False, time.monotonic() - start, message, counter.count)
+    except (MkDocsException, SystemExit) as exc:
         return LanguageResult(language, False, time.monotonic() - start, str(exc), counter.count)
     return LanguageResult(language, True, time.monotonic() - start, "", counter.count)
 

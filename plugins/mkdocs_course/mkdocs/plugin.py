@@ -206,16 +206,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # Quizzes go in only now, after the search plugin has indexed the
         # page: question text is not search material, and parsing every
         # quiz's markup for the index was a third of the plugin's build time.
-        translations = self.languages.translations
+        languages = self.languages
         for quiz_id in dict.fromkeys(ids):
             quiz = self.collection.quizzes[quiz_id]
-            # Mark the quiz with the language most of its text is in, so screen
-            # readers pronounce an untranslated quiz as its source language.
-            text_language = self.languages.language
-            if not self.languages.is_source and translations.translated_share(quiz) < 0.5:
-                text_language = self.languages.source
-            content_key = f"{self.collection.digests.get(quiz_id)}:{self.languages.catalog_digest}"
-            rendered = self.renderer.render(translations.quiz(quiz), text_language, content_key)
+            # the file, the plugin's default pass mark (in the version) and the catalogs
+            content_key = f"{self.collection.digests.get(quiz_id)}:{quiz.version}:{languages.catalog_digest}"
+            rendered = self.renderer.render_cached(content_key, lambda quiz=quiz: languages.quiz_in_language(quiz))
             output = output.replace(MARKER.format(id=quiz_id), rendered)
         _, css = runtime_assets()
         link = f'<link rel="stylesheet" href="{get_relative_url(css.path, page.url)}">\n'

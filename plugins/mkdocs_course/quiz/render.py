@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from babel.numbers import format_decimal
 from markupsafe import Markup
@@ -86,22 +86,26 @@ class QuizRenderer:
             self._template = template("quiz.html")
         return self._template
 
-    def render(self, quiz: Quiz, text_language: str | None = None, content_key: str | None = None) -> str:
-        """The quiz as HTML, from the disk cache when nothing it depends on changed.
+    def render(self, quiz: Quiz, text_language: str | None = None) -> str:
+        """The quiz as HTML. ``text_language`` is the language of the quiz's
+        text when it is not the page's (an untranslated quiz); it goes in the
+        quiz's ``lang``."""
+        return self._render(quiz, text_language or self.language)
 
-        ``text_language`` is the language of the quiz's text when it is not the
-        page's (an untranslated quiz); it goes in the quiz's ``lang``.
-        ``content_key``, when given, stands for everything the quiz's text
-        depends on (its file and its translations), which is quicker to hash
-        than the quiz itself.
+    def render_cached(self, content_key: str, prepare: Callable[[], tuple[Quiz, str]]) -> str:
+        """The quiz from the disk cache, else ``prepare()`` then ``render``.
+
+        ``content_key`` stands for everything the quiz depends on (its file,
+        its translations); ``prepare`` gives the quiz in this language and its
+        text language, and runs only when the cache has no entry, so a
+        rebuild does not translate quizzes it will not render.
         """
-        text_language = text_language or self.language
         if self.disk_cache is None:
-            return self._render(quiz, text_language)
-        name = key("html", self._settings, content_key or quiz, text_language)
+            return self.render(*prepare())
+        name = key("html", self._settings, content_key)
         html = self.disk_cache.get(name)
         if html is None:
-            html = self._render(quiz, text_language)
+            html = self.render(*prepare())
             self.disk_cache.put(name, html)
         return html
 
