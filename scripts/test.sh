@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh chromium npm arabic-font
 echo "Installing mkdocs-course and its test tools into .venv"
-.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/python -m pip install -q -c constraints.txt -e '.[test]'
 echo "Installing axe-core (accessibility scans) from npm"
 npm ci --no-audit --no-fund --loglevel=error
 exec .venv/bin/python -m pytest "$@"

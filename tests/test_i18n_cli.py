@@ -196,7 +196,9 @@ def test_init_accepts_region_codes(course):
     assert result.returncode == 0, result.stderr
     assert "added pt-BR (Português (Brasil))" in result.stdout
     text = (course / "translations/pt-BR.po").read_text(encoding="utf-8")
-    assert '"Language: pt_BR\\n"' in text and "nplurals=2" in text
+    # the rule gettext documents for Brazilian Portuguese, whatever the
+    # installed locale data says
+    assert '"Language: pt_BR\\n"' in text and "nplurals=2; plural=(n > 1);" in text
     assert run("build", "--lang", "pt-BR", cwd=course).returncode == 0
     # Material writes the language its own translation file declares (pt)
     assert '<html lang="pt' in (course / "site/pt-BR/index.html").read_text(encoding="utf-8")
@@ -251,3 +253,62 @@ def test_a_new_language_gets_the_shipped_interface_strings(course):
     assert entry(ar, "interface/check").string and entry(ar, "interface/check").string != "Check answer"
     assert entry(ar, "colours/title").string == ""
     assert "already translated (6 plural forms)" in result.stdout
+
+
+def plural_header(path: Path) -> str:
+    return next(line for line in path.read_text(encoding="utf-8").splitlines() if "Plural-Forms" in line)
+
+
+def test_update_keeps_the_catalogs_own_plural_rule(course):
+    # a rule no release of the locale data gives French: update must keep it
+    # (and the forms written for it), whatever the installed data says
+    po = course / "translations/fr.po"
+    text = po.read_text(encoding="utf-8")
+    header = plural_header(po)
+    rule = '"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n==2 ? 1 : 2);\\n"'
+    text = text.replace(header, rule)
+    text = text.replace(
+        'msgid_plural "{count} questions · pass mark {pass_mark}%"\nmsgstr[0] ""\nmsgstr[1] ""',
+        'msgid_plural "{count} questions · pass mark {pass_mark}%"\n'
+        'msgstr[0] "{count} question · seuil {pass_mark} %"\n'
+        'msgstr[1] "{count} questions (deux) · seuil {pass_mark} %"\n'
+        'msgstr[2] "{count} questions · seuil {pass_mark} %"',
+    )
+    po.write_text(text, encoding="utf-8")
+    assert run("i18n", "update", cwd=course).returncode == 0
+    assert plural_header(po) == rule
+    summary = entry(catalog(course, "fr"), "interface/quiz_summary")
+    assert summary.string == ("{count} question · seuil {pass_mark} %", "{count} questions (deux) · seuil {pass_mark} %",
+                              "{count} questions · seuil {pass_mark} %")
+
+
+@pytest.mark.parametrize("code", ["es", "fr", "ar"])
+def test_init_takes_the_plural_rule_of_the_shipped_interface_catalog(tmp_path, code):
+    from mkdocs_course.i18n.catalog import BUILTIN_LOCALES
+
+    shutil.copytree(FIXTURES / "i18n-site", tmp_path, dirs_exist_ok=True)
+    for path in (tmp_path / "translations").glob("*.po"):
+        path.unlink()
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("        ar: العربية\n", "").replace("        fr: Français\n", ""),
+                      encoding="utf-8")
+    result = run("i18n", "init", code, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert plural_header(tmp_path / f"translations/{code}.po") == plural_header(BUILTIN_LOCALES / f"{code}.po")
+
+
+def test_update_on_the_demo_changes_nothing_and_keeps_it_complete(tmp_path):
+    root = Path(__file__).resolve().parent.parent
+    for name in ("course", "quizzes", "translations"):
+        shutil.copytree(root / name, tmp_path / name)
+    shutil.copy(root / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    before = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "translations").glob("*.po")}
+    result = run("i18n", "update", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "0 to review" in result.stdout and "to review (source changed), 0 new" in result.stdout
+    for name, text in before.items():
+        after = (tmp_path / "translations" / name).read_text(encoding="utf-8")
+        assert plural_header(tmp_path / "translations" / name) in text
+        assert after == text, f"{name} changed on an update with no change to the course"
+    status = run("i18n", "status", "--lang", "es", "--lang", "fr", "--fail-under", "100", cwd=tmp_path)
+    assert status.returncode == 0, status.stdout + status.stderr

@@ -29,6 +29,7 @@ from babel.messages.pofile import PoFileError, read_po, unescape, write_po
 
 from ..quiz.model import Quiz
 from .interface import INTERFACE, INTERFACE_NOTES, PLURAL_COUNTS, PLURALS
+from .plurals import default_rule, has_own_rule, set_rule
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 AUTOLINK = re.compile(r"<(?:https?|mailto):[^<>\s]*>", re.IGNORECASE)  # Markdown, not HTML
@@ -302,6 +303,10 @@ def read_catalog(path: Path, language: str, shown: str) -> Catalog:
     except ValueError as exc:
         raise CatalogError(shown, 1, f"the catalog cannot be read ({exc})",
                            "Check the header entry (msgid \"\") and the Plural-Forms line.") from None
+    if not has_own_rule(catalog):
+        # no Plural-Forms header: the rule gettext users know, not whatever
+        # the installed locale data says this year
+        set_rule(catalog, default_rule(language))
     _restore_previous_ids(catalog)
     check_catalog(catalog, shown)
     return catalog
@@ -379,11 +384,13 @@ def check_catalog(catalog: Catalog, shown: str) -> None:
                 )
 
 
-DATES = re.compile(rb'^"(?:POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.M)
+# Header lines that change with the day or the Babel release, not with the text.
+DATES = re.compile(rb'^"(?:POT-Creation-Date|PO-Revision-Date|Generated-By): .*\\n"$', re.M)
 
 
 def write_catalog(catalog: Catalog, path: Path) -> bool:
-    """Write a catalog; a file that would change only in its dates is left
+    """Write a catalog; a file that would change only in its dates (or the
+    Babel release named in its header) is left
     alone, so translators' diffs show only real changes. True if written."""
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=0, sort_output=False, include_previous=True)

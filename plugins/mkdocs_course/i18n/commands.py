@@ -18,6 +18,7 @@ from .catalog import (
     builtin_catalog,
     write_catalog,
 )
+from .plurals import rule_for, set_rule
 from .project import Project, page_hash, with_recorded_hash
 
 config_option = click.option(
@@ -153,6 +154,8 @@ def merge(old: Catalog | None, template: Catalog, language: str,
     new = Catalog(locale=babel_code(language), project=template.project, fuzzy=False,
                   header_comment=(old.header_comment if old else
                                   f"# {Locale.parse(babel_code(language)).english_name} translation of the course."))
+    # The catalog's own plural rule stays (see plurals.py).
+    set_rule(new, rule_for(language, old, builtin))
     if old is not None:
         new.last_translator = old.last_translator
         new.language_team = old.language_team
