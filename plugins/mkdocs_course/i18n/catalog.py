@@ -27,6 +27,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, read_po, unescape, write_po
 
+from ..errors import CourseError
 from ..quiz.model import Quiz
 from .interface import INTERFACE, INTERFACE_NOTES, PLURAL_COUNTS, PLURALS
 from .plurals import default_rule, has_own_rule, set_rule
@@ -36,7 +37,7 @@ AUTOLINK = re.compile(r"<(?:https?|mailto):[^<>\s]*>", re.IGNORECASE)  # Markdow
 MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|javascript\s*:", re.IGNORECASE)
 
 
-class CatalogError(Exception):
+class CatalogError(CourseError):
     """A translation catalog that would break the course or inject markup."""
 
     def __init__(self, source: str, line: int, problem: str, advice: str = "", entry: str = ""):

@@ -17,22 +17,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..i18n.catalog import (
     BUILTIN_LOCALES,
-    CatalogError,
     Translations,
     builtin_catalog,
     read_catalog,
 )
+from ..i18n.languages import course_languages, is_rtl
 from ..i18n.project import PERMALINK_TITLE
 
 LANGUAGE_ENV = "MKDOCS_COURSE_LANGUAGE"
-LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
 @dataclass
@@ -73,40 +71,20 @@ class LanguageSetup:
 def setup_language(plugin_config, config, project_dir: Path) -> LanguageSetup:
     """Work out the languages of the course and the one this build is for.
 
-    Raises PluginError for an unknown language or a broken catalog.
+    Raises CourseError for an unknown language or a broken catalog.
     """
-    languages = dict(plugin_config.languages or {})
-    theme_language = config.theme.get("language") or "en"
-    source = plugin_config.source_language or (next(iter(languages)) if languages else theme_language)
-    if not languages:
-        languages = {source: source}
-    for code in languages:
-        if not LANGUAGE_CODE.match(code):
-            raise PluginError(
-                f"course: the language code '{code}' under 'languages' is not a language code. "
-                "Use codes such as en, fr, es, ar or pt-BR."
-            )
-    if source not in languages:
-        raise PluginError(
-            f"course: source_language '{source}' is not one of the course languages "
-            f"({', '.join(languages)}). Add it under 'languages'."
-        )
-    language = os.environ.get(LANGUAGE_ENV) or plugin_config.language or source
-    if language not in languages:
-        raise PluginError(
-            f"course: this build is for the language '{language}', which is not one of the "
-            f"course languages ({', '.join(languages)}). Add it under 'languages' in mkdocs.yml, "
-            "or run `mkdocs-course i18n init <code>`."
-        )
+    languages, source, language = course_languages(
+        plugin_config.languages,
+        plugin_config.source_language,
+        config.theme.get("language") or "en",
+        os.environ.get(LANGUAGE_ENV) or plugin_config.language,
+    )
     pages_root = project_dir / plugin_config.pages_dir
     translations_dir = project_dir / plugin_config.translations_dir
     catalog = None
     po = translations_dir / f"{language}.po"
     if po.is_file():
-        try:
-            catalog = read_catalog(po, language, po.relative_to(project_dir).as_posix())
-        except CatalogError as exc:
-            raise PluginError(f"course: {exc}") from None
+        catalog = read_catalog(po, language, po.relative_to(project_dir).as_posix())
     builtin = builtin_catalog(language)
     digest = hashlib.sha256()
     for path in (po, BUILTIN_LOCALES / f"{language}.po"):
@@ -218,19 +196,12 @@ def fallback_notice(setup: LanguageSetup, strings: dict, html_content: str) -> s
         language=setup.display_name(setup.language, setup.language),
         source=setup.display_name(setup.source, setup.language),
     )
-    direction = "rtl" if _is_rtl(setup.source) else "ltr"
+    direction = "rtl" if is_rtl(setup.source) else "ltr"
     return (
         f'<div class="admonition info course-fallback" data-course-fallback="{setup.source}">'
         f'<p class="admonition-title">{html.escape(text)}</p></div>\n'
         f'<div lang="{setup.source}" dir="{direction}" data-course-fallback-content>\n{html_content}\n</div>'
     )
-
-
-def _is_rtl(language: str) -> bool:
-    try:
-        return Locale.parse(language.replace("-", "_")).text_direction == "rtl"
-    except (UnknownLocaleError, ValueError):
-        return False
 
 
 SITEMAP_URL = re.compile(r"<url>\s*<loc>([^<]*)</loc>", re.S)
@@ -271,3 +242,32 @@ def add_sitemap_alternates(setup: LanguageSetup, config) -> None:
     sitemap.write_text(text, encoding="utf-8")
     with gzip.GzipFile(str(sitemap) + ".gz", "wb", mtime=0) as handle:
         handle.write(text.encode("utf-8"))
+
+
+class LanguageFeature:
+    """The language feature's part of the build (the language itself is
+    worked out with the course settings, in ``setup_language``)."""
+
+    def on_config(self, build, config) -> None:
+        self.setup = build.languages
+        self.strings = build.strings
+        apply_to_config(self.setup, config)
+
+    def on_files(self, files: Files, config) -> None:
+        self.fallback_pages = add_fallback_files(self.setup, files, config)
+
+    def on_nav(self, nav: Navigation) -> None:
+        translate_nav(self.setup, nav)
+
+    def on_page_content(self, html_content: str, page) -> str:
+        if page.file.src_uri in self.fallback_pages:
+            return fallback_notice(self.setup, self.strings, html_content)
+        return html_content
+
+    def on_post_build(self, config) -> None:
+        add_sitemap_alternates(self.setup, config)
+
+    def on_serve(self, server) -> None:
+        for folder in (self.setup.translations_dir, self.setup.source_docs_dir):
+            if folder.is_dir():
+                server.watch(str(folder))

@@ -15,10 +15,19 @@ from .outline import (
     build_outline,
     certificate_id,
     check_required,
+    check_required_ids,
     course_version,
     normalise_name,
 )
-from .page import MARKER, CertificateText, ProgressPage, Signature, page_markdown
+from .page import (
+    MARKER,
+    CertificateText,
+    ProgressPage,
+    Signature,
+    check_page_files,
+    page_markdown,
+    progress_page_path,
+)
 
 HERE = Path(__file__).resolve().parent
 RECORD_SCHEMA = HERE / "completion-record.schema.json"
@@ -37,8 +46,11 @@ __all__ = [
     "Signature",
     "build_outline",
     "certificate_id",
+    "check_page_files",
     "check_required",
+    "check_required_ids",
     "course_version",
     "normalise_name",
     "page_markdown",
+    "progress_page_path",
 ]

@@ -15,13 +15,14 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
+from ..errors import CourseError
 from ..quiz.markup import QuizMarkdown
 from ..quiz.model import Quiz
 
 TAG = re.compile(r"<[^>]+>")
 
 
-class OutlineError(ValueError):
+class OutlineError(CourseError, ValueError):
     """The course settings cannot make a course a learner could complete."""
 
 
@@ -157,4 +158,25 @@ def check_required(required: Sequence[str] | None, placed: Iterable[str]) -> Non
             f"required lists {names}, but no page places "
             f"{'it' if len(missing) == 1 else 'them'}, so no learner could complete the course. "
             "Place each required quiz on a page, or remove it from required."
+        )
+
+
+def check_required_ids(required: Sequence[str] | None, known: Iterable[str]) -> None:
+    """Raises OutlineError when ``required`` is empty or names unknown quizzes."""
+    if required is None:
+        return
+    if not required:
+        raise OutlineError(
+            "required is an empty list, so every learner would complete the course "
+            "without passing a quiz. List the ids of the quizzes a learner must pass, or leave "
+            "required out to require every quiz."
+        )
+    known = set(known)
+    unknown = [q for q in dict.fromkeys(required) if q not in known]
+    if unknown:
+        names = ", ".join(f"'{q}'" for q in unknown)
+        listed = ", ".join(sorted(known)) or "none"
+        raise OutlineError(
+            f"required lists {names}, but no quiz has "
+            f"{'that id' if len(unknown) == 1 else 'those ids'}. Known quiz ids: {listed}."
         )

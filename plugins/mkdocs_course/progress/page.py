@@ -10,6 +10,7 @@ only the learner's name, dates, scores, version and id, always as text.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from typing import Callable
 
@@ -17,7 +18,7 @@ from .. import __version__
 from ..i18n.interface import INTERFACE
 from ..quiz.render import script_json
 from ..templating import template
-from .outline import CourseOutline
+from .outline import CourseOutline, OutlineError
 
 MARKER = "<!-- course-progress -->"
 # Strings the browser needs, by key prefix.
@@ -99,4 +100,36 @@ class ProgressPage:
             script=link(script),
             stylesheet=link(stylesheet),
             payload=script_json(payload),
+        )
+
+
+def progress_page_path(value: str) -> str:
+    """The generated page's path inside the docs folder, normalised.
+
+    Raises OutlineError for a path outside the docs folder or not a Markdown page.
+    """
+    page = posixpath.normpath(value.strip())
+    if not page.endswith(".md") or page.startswith(("/", "../")) or page == "..":
+        raise OutlineError(
+            f"progress_page is '{value}'; it must be the path of a Markdown page inside the docs "
+            "folder, ending in .md, for example progress.md."
+        )
+    return page
+
+
+def check_page_files(progress_page: str, logo: str | None, exists: Callable[[str], bool], docs_shown: str) -> None:
+    """The generated page must not replace an author's page; the logo must exist.
+
+    ``exists`` tells whether a path inside the docs folder is a file of the
+    site; ``docs_shown`` is the docs folder as the author knows it.
+    """
+    if exists(progress_page):
+        raise OutlineError(
+            f"progress_page is '{progress_page}', but {docs_shown}/{progress_page} already exists. The "
+            "course writes that page itself: rename your page, or set progress_page to another path."
+        )
+    if logo and not exists(posixpath.normpath(logo)):
+        raise OutlineError(
+            f"certificate.logo is '{logo}', but {docs_shown}/{logo} does not exist. Give the path of "
+            f"an image inside {docs_shown}/, for example images/logo.svg."
         )

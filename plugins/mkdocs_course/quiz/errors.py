@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..errors import CourseError
+
 
 class Position(tuple):
     """A 1-based (line, column) pair."""
@@ -25,7 +27,7 @@ class Position(tuple):
         return cls(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-class QuizError(Exception):
+class QuizError(CourseError):
     """A problem in a quiz file or in the page that places a quiz.
 
     The message reads ``file:line:column: [quiz 'id', question 'id':] what was

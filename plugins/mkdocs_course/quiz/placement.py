@@ -13,6 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Mapping
+
+from .errors import QuizError
+
+if TYPE_CHECKING:
+    from .model import Quiz
 
 PLACEMENT = re.compile(
     r"^[ ]{0,3}\[(?P<label>[^\]\n]*)\]\(\s*quiz:(?P<id>[^)\s]*)\s*\)[ \t]*$",
@@ -79,3 +85,66 @@ def replace_placements(markdown: str) -> str:
         ending = "\n" if lines[index].endswith("\n") else ""
         lines[index] = "\n" + MARKER.format(id=placement.quiz_id) + "\n" + ending
     return "".join(lines)
+
+
+class Placements:
+    """Which page places which quiz, over one build: the placement rules.
+
+    Pages are added as the build reads them. A page that places an unknown
+    quiz, or has a ``quiz:`` link sharing its line with text, is an error;
+    a quiz placed on a second page is a warning (both places share results).
+    """
+
+    def __init__(self, quizzes: Mapping[str, "Quiz"], quizzes_dir: str):
+        self.quizzes = quizzes
+        self.quizzes_dir = quizzes_dir
+        self.first_page: dict[str, str] = {}  # quiz id -> the page that first places it
+        self.by_page: dict[str, list[str]] = {}  # page key -> quiz ids, in page order
+
+    def add_page(self, key: str, shown: str, markdown: str) -> list[str]:
+        """Read one page's placements; returns warnings for the author.
+
+        ``key`` identifies the page in the build, ``shown`` is its path as the
+        author knows it. Raises QuizError for a stray link or an unknown id.
+        """
+        placements = find_placements(markdown)
+        stray = find_stray_quiz_links(markdown) if "quiz:" in markdown else []
+        for link in stray:
+            raise QuizError(
+                shown,
+                (link.line, link.column),
+                "this quiz link shares its line with other text, so it would reach learners "
+                "as a dead link",
+                "Put '[Quiz: title](quiz:<id>)' on a line of its own to place the quiz, "
+                "or write the link inside `backticks` to show it as an example.",
+            )
+        warnings, ids = [], []
+        for placement in placements:
+            if placement.quiz_id not in self.quizzes:
+                known = ", ".join(sorted(self.quizzes)) or "none"
+                raise QuizError(
+                    shown,
+                    (placement.line, placement.column),
+                    f"this page places the quiz '{placement.quiz_id}', but no quiz has that id",
+                    f"Known quiz ids: {known}. A quiz's id is the 'id' in its file under "
+                    f"{self.quizzes_dir}/, or else the file name.",
+                )
+            first = self.first_page.setdefault(placement.quiz_id, shown)
+            if first != shown:
+                warnings.append(
+                    f"{shown}:{placement.line}: the quiz '{placement.quiz_id}' is also placed on "
+                    f"{first}; a learner's results are shared between both places."
+                )
+            ids.append(placement.quiz_id)
+        if ids:
+            self.by_page[key] = ids
+        return warnings
+
+    def unplaced_warnings(self) -> list[str]:
+        """One warning per quiz that no page places (learners never see it)."""
+        return [
+            f"{quiz.source}: the quiz '{quiz_id}' is not placed on any page, so learners never see "
+            f"it. Add a line '[Quiz: {quiz.title}](quiz:{quiz_id})' to a page, or remove the file."
+            for quiz_id, quiz in sorted(self.quizzes.items())
+            if quiz_id not in self.first_page
+        ]
