@@ -79,7 +79,20 @@ def test_arabic_pages_are_right_to_left(page, i18n_url, tmp_path):
     assert content.evaluate("el => getComputedStyle(el).direction") == "ltr"
     notice = page.locator("[data-course-fallback]")
     assert notice.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    # the quiz's interface is Arabic, right to left, even inside the English block;
+    # only the author's untranslated text is English, left to right
+    direction = "el => getComputedStyle(el).direction"
+    section = page.locator('[data-course-quiz="colours"]')
+    assert section.get_attribute("lang") == "ar" and section.evaluate(direction) == "rtl"
+    summary = page.locator("[data-course-summary]")
+    assert summary.evaluate(direction) == "rtl" and summary.evaluate("el => el.closest('[lang]').lang") == "ar"
+    prompt = quiz.question("sky").locator(".course-question__prompt")
+    assert prompt.evaluate(direction) == "ltr" and prompt.get_attribute("lang") == "en"
+    check = quiz.question("sky").locator("[data-course-check]")
+    assert check.evaluate(direction) == "rtl"
     quiz.answer("sky", "green")
     quiz.check("sky")
+    feedback = quiz.question("sky").locator('[data-course-option="green"] [data-course-option-feedback]')
+    assert feedback.inner_text() == "No, that is grass." and feedback.get_attribute("lang") == "en"
     page.screenshot(path=str(tmp_path / "arabic.png"), full_page=True)
     assert (tmp_path / "arabic.png").stat().st_size > 10_000

@@ -90,8 +90,12 @@ def test_an_untranslated_page_falls_back_with_a_notice_in_the_learners_language(
     assert "Some English text about cooperation." in one
     arabic = page(site, "ar/one/index.html")
     assert "data-course-fallback-content" in arabic
-    # an untranslated quiz is marked as English text
-    assert '<section class="course-quiz" id="cq-colours" lang="en"' in arabic
+    # an untranslated quiz speaks Arabic (its interface) around the author's English text
+    assert '<section class="course-quiz" id="cq-colours" lang="ar" dir="rtl"' in arabic
+    assert '<span class="course-question__prompt" lang="en" dir="ltr">' in arabic
+    assert '<p class="course-quiz__summary" data-course-summary>' in arabic
+    # a translated quiz has no text marked as another language
+    assert ' lang="en"' not in page(site, "fr/one/index.html").split('id="cq-colours"', 1)[1].split("</section>")[0]
 
 
 def test_answer_keys_are_the_same_in_every_language(i18n_site):

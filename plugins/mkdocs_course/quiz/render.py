@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Callable
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
+from ..i18n.languages import is_rtl
 from ..templating import template
 from .cache import DiskCache, key
 from .markup import QuizMarkdown
@@ -64,6 +65,7 @@ class QuizRenderer:
 
             translations = Translations(None, "en")
         self.language = translations.language
+        self.direction = "rtl" if is_rtl(self.language) else "ltr"
         self.strings = translations.interface()
         self.plural_table = translations.plural_index_table()
         self.disk_cache = disk_cache
@@ -150,8 +152,16 @@ class QuizRenderer:
             "strings": {k: self.strings[k] for k in RUNTIME_STRINGS},
             "plural": self.plural_table,
         }
+        # The quiz speaks the page's language (its interface strings); only the
+        # author's text keeps its own language when it is not translated yet.
+        text = Markup("")
+        if text_language != self.language:
+            text = Markup(' lang="{}" dir="{}"').format(text_language, "rtl" if is_rtl(text_language) else "ltr")
+            payload["text"] = {"lang": text_language, "dir": "rtl" if is_rtl(text_language) else "ltr"}
         return self.template.render(
             quiz=quiz,
+            page_dir=self.direction,
+            text=text,
             base=base,
             title=Markup(md.inline(quiz.title)),
             description=Markup(md.block(quiz.description)),
@@ -159,7 +169,7 @@ class QuizRenderer:
             questions=questions,
             t=self.strings,
             number=number,
-            language=text_language,
+            language=self.language,
             payload=script_json(payload),
         )
 

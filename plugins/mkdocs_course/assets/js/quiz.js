@@ -299,7 +299,9 @@
     }
     var extra = (result.score === 1 ? key.ok : key.no) || "";
     if (extra || key.explanation) {
-      var more = C.el("div", "course-question__explanation");
+      var more = C.el("div", "course-question__explanation"), text = this.payload.text;
+      // the author's words, in their own language when not translated yet
+      if (text) { more.lang = text.lang; more.dir = text.dir; }
       more.innerHTML = extra + (key.explanation || "");
       box.appendChild(more);
     }
