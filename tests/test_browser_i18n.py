@@ -96,3 +96,28 @@ def test_arabic_pages_are_right_to_left(page, i18n_url, tmp_path):
     assert feedback.inner_text() == "No, that is grass." and feedback.get_attribute("lang") == "en"
     page.screenshot(path=str(tmp_path / "arabic.png"), full_page=True)
     assert (tmp_path / "arabic.png").stat().st_size > 10_000
+
+
+def test_the_palette_chosen_in_one_language_stays_in_the_others(page, tmp_path, server):
+    shutil.copytree(FIXTURES / "i18n-site", tmp_path, dirs_exist_ok=True)
+    url = server.add(tmp_path / "site")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"site_url: {url}\n" + config.read_text(encoding="utf-8").replace(
+            "  font: false\n",
+            "  font: false\n  palette:\n    - scheme: default\n      toggle: {icon: material/brightness-7, name: Dark}\n"
+            "    - scheme: slate\n      toggle: {icon: material/brightness-4, name: Light}\n",
+        ),
+        encoding="utf-8",
+    )
+    result = subprocess.run([COMMAND, "build"], cwd=tmp_path, capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    page.goto(url + "fr/one/")
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    assert page.evaluate(scheme) == "default"
+    page.locator("label.md-header__button[for='__palette_1']").click()
+    assert page.evaluate(scheme) == "slate"
+    page.goto(url + "en/two/")
+    assert page.evaluate(scheme) == "slate"
+    page.goto(url + "ar/404.html")
+    assert page.evaluate(scheme) == "slate"

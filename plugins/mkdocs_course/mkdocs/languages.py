@@ -251,7 +251,16 @@ class LanguageFeature:
     def on_config(self, build, config) -> None:
         self.setup = build.languages
         self.strings = build.strings
+        # Material keeps preferences (the palette among them) under a scope that
+        # defaults to each language's own root; the course shares them.
+        self.share_preferences = len(self.setup.languages) > 1 and "scope" not in config.extra
         apply_to_config(self.setup, config)
+
+    def on_page_context(self, context: dict) -> None:
+        """Material's preferences scope: the folder holding every language's site."""
+        if self.share_preferences:
+            # base_url is this language's root, relative to the page (or a path on 404 pages)
+            context["config"].extra["scope"] = context["base_url"].rstrip("/") + "/../"
 
     def on_files(self, files: Files, config) -> None:
         self.fallback_pages = add_fallback_files(self.setup, files, config)

@@ -101,8 +101,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def on_page_context(self, context, *, page, config, nav, **kwargs):
         if self.config.enabled:
+            self.languages.on_page_context(context)  # preferences shared by every language
             with reported():
                 self.progress.on_page_context(nav, config)  # the outline, once every page is read
+        return context
+
+    def on_template_context(self, context, *, template_name, config, **kwargs):
+        if self.config.enabled:
+            self.languages.on_page_context(context)  # the 404 page too
         return context
 
     def on_env(self, env, *, config, files, **kwargs):
