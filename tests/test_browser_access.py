@@ -4,7 +4,7 @@ that tries to inject markup."""
 from __future__ import annotations
 
 import pytest
-from conftest import axe_scan, build_site
+from conftest import AXE, axe_scan, build_site
 from quiz_driver import ALL_TYPES_RIGHT, QuizDriver
 from test_browser_quiz import open_quiz
 
@@ -173,3 +173,19 @@ def test_quiz_text_cannot_inject_markup_or_script(tmp_path, project, page, serve
     quiz.question("q1").locator("b, label").first.hover()
     assert page.evaluate("window.pwned") is None
     assert page.locator("iframe").count() == 0
+
+
+def test_the_search_dialog_has_a_name_and_no_empty_tab_stop(page, fixture_site):
+    for path in ("one/", "404.html"):
+        page.goto(fixture_site + path)
+        dialog = page.locator(".md-search[role=dialog]")
+        assert dialog.get_attribute("aria-label") == "Search"
+    page.goto(fixture_site + "one/")
+    page.add_script_tag(path=str(AXE))
+    failed = page.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'rule',
+        values: ['aria-dialog-name']}})).violations.length""")
+    assert failed == 0
+    page.locator(".md-search__input").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__scrollwrap')") is False
+    assert page.locator(".md-search__scrollwrap").get_attribute("tabindex") == "-1"

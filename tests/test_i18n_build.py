@@ -90,6 +90,8 @@ def test_an_untranslated_page_falls_back_with_a_notice_in_the_learners_language(
     assert "Some English text about cooperation." in one
     arabic = page(site, "ar/one/index.html")
     assert "data-course-fallback-content" in arabic
+    # Material's own word names the search dialog, in the page's language
+    assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Recherche">' in one
     # an untranslated quiz speaks Arabic (its interface) around the author's English text
     assert '<section class="course-quiz" id="cq-colours" lang="ar" dir="rtl"' in arabic
     assert '<span class="course-question__prompt" lang="en" dir="ltr">' in arabic

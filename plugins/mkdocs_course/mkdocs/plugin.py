@@ -116,6 +116,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             with reported():
                 self.quizzes.on_env()  # quizzes no page places
                 self.progress.on_env()  # required quizzes no page places
+            self.theme.on_env(env, config)  # Material's word for the search dialog's name
         return env
 
     def on_post_page(self, output, *, page, config, **kwargs):
@@ -123,8 +124,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return output
         # After the search plugin has indexed the page: quiz and progress
         # widgets are not search material.
+        output = self.theme.on_post_page(output)  # the search dialog's name
         output = self.progress.on_post_page(output, page)  # navigation marks, the progress widget
         return self.quizzes.on_post_page(output, page)  # the rendered quizzes
+
+    def on_post_template(self, output, *, template_name, config, **kwargs):
+        if self.config.enabled:
+            output = self.theme.on_post_page(output)  # the 404 page's search dialog too
+        return output
 
     def on_post_build(self, *, config, **kwargs):
         if self.config.enabled:

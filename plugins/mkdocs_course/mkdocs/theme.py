@@ -1,10 +1,26 @@
-"""Fixes to the theme that every page of the course gets (``site.css``)."""
+"""Fixes to the theme that every page of the course gets: ``site.css``, and
+two accessibility defects of Material's search dialog, mended in each page's
+HTML (Material's own partial is not copied into the course).
+
+- ``.md-search`` has ``role="dialog"`` but no name (axe ``aria-dialog-name``):
+  it gets Material's own word for "Search" in the page's language.
+- The empty, zero-height ``.md-search__scrollwrap`` is a Tab stop that shows
+  nothing: it leaves the tab order (the results inside are links, which are
+  reached by Tab themselves).
+"""
 
 from __future__ import annotations
+
+from html import escape
 
 from mkdocs.structure.files import File, Files
 
 from ..runtime import site_stylesheet
+
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+SEARCH_SCROLLWRAP = '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>'
+# Material's translations, in the language this build sets for the theme
+SEARCH_WORD = '{% import "partials/language.html" as lang with context %}{{ lang.t("search") }}'
 
 
 class ThemeFeature:
@@ -12,7 +28,21 @@ class ThemeFeature:
         site_css = site_stylesheet().path
         if site_css not in config.extra_css:
             config.extra_css.append(site_css)
+        self.search_dialog = None
 
     def on_files(self, files: Files, config) -> None:
         asset = site_stylesheet()
         files.append(File.generated(config, asset.path, content=asset.content))
+
+    def on_env(self, env, config) -> None:
+        try:
+            word = env.from_string(SEARCH_WORD).render(config=config).strip()
+        except Exception:  # a theme without Material's language partials: nothing to mend
+            return
+        self.search_dialog = SEARCH_DIALOG[:-1] + f' aria-label="{escape(word)}">'
+
+    def on_post_page(self, output: str) -> str:
+        if self.search_dialog and SEARCH_DIALOG in output:
+            output = output.replace(SEARCH_DIALOG, self.search_dialog, 1)
+            output = output.replace(SEARCH_SCROLLWRAP, SEARCH_SCROLLWRAP.replace('tabindex="0"', 'tabindex="-1"'), 1)
+        return output
