@@ -206,3 +206,32 @@ def test_site_url_can_be_given_on_the_command_line(tmp_path):
     result = run("build", "--site-url", "http://127.0.0.1:8000/", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "<loc>http://127.0.0.1:8000/fr/one/</loc>" in page(tmp_path / "site", "fr/sitemap.xml")
+
+
+def test_a_multilingual_build_removes_what_a_one_language_build_left(tmp_path):
+    shutil.copytree(FIXTURES / "i18n-site", tmp_path, dirs_exist_ok=True)
+    config = tmp_path / "mkdocs.yml"
+    multilingual = config.read_text(encoding="utf-8")
+    # first the course had one language, built by plain MkDocs into site/
+    config.write_text(multilingual.replace("        fr: Français\n", "").replace("        ar: العربية\n", "")
+                      .replace("      languages:\n        en: English\n", ""), encoding="utf-8")
+    assert run("build", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "site/one/index.html").is_file() and (tmp_path / "site/sitemap.xml").is_file()
+    (tmp_path / "site/.nojekyll").write_text("", encoding="utf-8")
+    config.write_text(multilingual, encoding="utf-8")
+    result = run("build", "--lang", "en", "--lang", "fr", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Removed from site/ what no language of the course builds there (an earlier build's output): " in result.stderr
+    assert "one/" in result.stderr and "sitemap.xml" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == [".nojekyll", "404.html", "en", "fr", "index.html"]
+    # a later build of one language keeps the others
+    assert run("build", "--lang", "ar", cwd=tmp_path).returncode == 0
+    assert {"en", "fr", "ar"} <= {p.name for p in (tmp_path / "site").iterdir()}
+
+
+def test_a_site_folder_holding_the_course_is_refused(tmp_path):
+    shutil.copytree(FIXTURES / "i18n-site", tmp_path, dirs_exist_ok=True)
+    result = run("build", "--site-dir", ".", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "holds the course's own files" in result.stderr
+    assert (tmp_path / "mkdocs.yml").is_file() and (tmp_path / "course/en/index.md").is_file()

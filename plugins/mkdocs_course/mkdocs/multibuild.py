@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -91,6 +92,33 @@ def build_language(config_file: str | None, language: str, site_dir: str, site_u
     return LanguageResult(language, True, time.monotonic() - start, "", counter.count)
 
 
+# What a multilingual build writes at the root of the site, beside the language folders.
+ROOT_FILES = ("index.html", "404.html")
+
+
+def remove_stale_output(root: Path, languages: dict[str, str]) -> list[str]:
+    """Remove what an earlier build left at the site's root: a one-language
+    build's pages and assets, or a language the course no longer has.
+
+    The build owns its site folder (MkDocs itself empties it on every build);
+    hidden entries such as .git or .nojekyll are kept, as MkDocs keeps them.
+    Returns the names removed.
+    """
+    if not root.is_dir():
+        return []
+    removed = []
+    for entry in sorted(root.iterdir()):
+        if entry.name.startswith(".") or entry.name in languages or entry.name in ROOT_FILES:
+            continue
+        folder = entry.is_dir() and not entry.is_symlink()
+        if folder:
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+        removed.append(entry.name + ("/" if folder else ""))
+    return removed
+
+
 def build_all(config_file: str | None, *, site_dir: str | None = None, only: list[str] | None = None,
               strict: bool = False, quiet: bool = False, jobs: int | None = None, echo=print,
               site_url: str | None = None) -> int:
@@ -109,6 +137,15 @@ def build_all(config_file: str | None, *, site_dir: str | None = None, only: lis
     base_url = site_url or config.site_url or ""
     if base_url and not base_url.endswith("/"):
         base_url += "/"
+    project = Path(config.config_file_path or ".").resolve().parent
+    if project == root or root in project.parents:
+        echo(f"Error: the site folder {root} holds the course's own files ({project}); a build "
+             "empties its site folder. Give another --site-dir, such as site.")
+        return 2
+    removed = remove_stale_output(root, languages)
+    if removed:
+        echo(f"Removed from {root.name}/ what no language of the course builds there (an earlier "
+             f"build's output): {', '.join(removed)}")
     jobs = jobs or min(len(wanted), os.cpu_count() or 1)
     echo(f"Building {len(wanted)} language{'s' if len(wanted) != 1 else ''} "
          f"({', '.join(wanted)}) into {root} with {jobs} worker{'s' if jobs != 1 else ''}")
