@@ -121,3 +121,38 @@ def test_serve_rebuilds_when_a_quiz_changes(project):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_new_writes_a_course_that_builds_strictly_at_once(tmp_path):
+    result = run([command("mkdocs-course"), "new", "fair-pay"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "Wrote a new course in fair-pay/:"
+    assert "Next: cd fair-pay && mkdocs-course serve" in result.stdout
+    folder = tmp_path / "fair-pay"
+    assert (folder / ".gitignore").read_text(encoding="utf-8").splitlines()[1:] == ["site/", ".cache/"]
+    assert 'site_name: "Fair pay"' in (folder / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "course_id: fair-pay" in (folder / "mkdocs.yml").read_text(encoding="utf-8")
+    built = run([command("mkdocs-course"), "build", "--strict"], folder)
+    assert built.returncode == 0, built.stderr
+    module = (folder / "site/module-1/index.html").read_text(encoding="utf-8")
+    assert 'data-course-quiz="module-1"' in module
+    assert "data-course-progress-payload" in (folder / "site/progress/index.html").read_text(encoding="utf-8")
+    # the quiz file points editors to a schema that is there
+    first = (folder / "quizzes/module-1.yml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=quiz.schema.json"
+    assert (folder / "quizzes/quiz.schema.json").is_file()
+
+
+def test_new_takes_a_title_and_never_overwrites(tmp_path):
+    result = run([command("mkdocs-course"), "new", "--title", 'Safe "work": a course'], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Next: mkdocs-course serve" in result.stdout
+    config = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    assert 'site_name: "Safe \\"work\\": a course"' in config and "course_id: safe-work-a-course" in config
+    (tmp_path / "course/en/index.md").write_text("# Mine\n", encoding="utf-8")
+    again = run([command("mkdocs-course"), "new", "."], tmp_path)
+    assert again.returncode == 1
+    assert "already has mkdocs.yml, .gitignore, course/en/index.md" in again.stderr
+    assert "nothing was written" in again.stderr
+    assert (tmp_path / "course/en/index.md").read_text(encoding="utf-8") == "# Mine\n"
+    assert run([command("mkdocs-course"), "build", "--strict"], tmp_path).returncode == 0

@@ -102,6 +102,30 @@ cli.add_command(build, "build")
 cli.add_command(serve, "serve")
 
 
+@cli.command("new")
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+@click.option("--title", default=None, help="The course's title (default: from the folder's name).")
+@click.option("--course-id", default=None, help="A stable id for saved progress (default: from the title).")
+def new(folder, title, course_id):
+    """Write a new one-language course into FOLDER (default: here), ready to build."""
+    from pathlib import Path
+
+    from .errors import CourseError
+    from .newcourse import write_new_course
+
+    target = Path(folder)
+    try:
+        written = write_new_course(target, title, course_id)
+    except CourseError as exc:
+        raise click.ClickException(str(exc)) from None
+    shown = "." if target == Path(".") else str(target)
+    click.echo(f"Wrote a new course in {shown}/:")
+    for name in written:
+        click.echo(f"  {name}")
+    here = "" if shown == "." else f"cd {shown} && "
+    click.echo(f"Next: {here}mkdocs-course serve   (then open http://127.0.0.1:8000/)")
+
+
 def _add_i18n():
     from .i18n.commands import i18n
 
