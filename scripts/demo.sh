@@ -10,5 +10,4 @@ PORT="${PORT:-8000}"
 echo "Installing mkdocs-course into .venv"
 .venv/bin/python -m pip install -q -c constraints.txt -e .
 .venv/bin/mkdocs-course build --site-url "http://127.0.0.1:${PORT}/"
-echo "Serving the course on http://127.0.0.1:${PORT}/ (Ctrl+C stops)"
-exec .venv/bin/python -m http.server "$PORT" --bind 127.0.0.1 --directory site
+exec .venv/bin/mkdocs-course preview site --dev-addr "127.0.0.1:${PORT}"

@@ -126,6 +126,30 @@ def new(folder, title, course_id):
     click.echo(f"Next: {here}mkdocs-course serve   (then open http://127.0.0.1:8000/)")
 
 
+@cli.command("preview")
+@click.argument("site", default="site", type=click.Path(exists=True, file_okay=False))
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", metavar="<IP:PORT>", show_default=True,
+              help="Where to serve the built course.")
+def preview(site, dev_addr):
+    """Serve a built course (default: site/) as a static host would, with its 404 pages."""
+    from pathlib import Path
+
+    from .preview import make_server
+
+    host, _, port = dev_addr.rpartition(":")
+    try:
+        server = make_server(Path(site), host or "127.0.0.1", int(port))
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(f"cannot serve on {dev_addr}: {exc}") from None
+    click.echo(f"Serving {site}/ on http://{host or '127.0.0.1'}:{server.server_address[1]}/ (Ctrl+C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 def _add_i18n():
     from .i18n.commands import i18n
 
