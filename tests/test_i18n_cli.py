@@ -312,3 +312,30 @@ def test_update_on_the_demo_changes_nothing_and_keeps_it_complete(tmp_path):
         assert after == text, f"{name} changed on an update with no change to the course"
     status = run("i18n", "status", "--lang", "es", "--lang", "fr", "--fail-under", "100", cwd=tmp_path)
     assert status.returncode == 0, status.stdout + status.stderr
+
+
+def test_init_on_a_one_language_course_adds_the_languages_list(tmp_path):
+    assert run("new", "one-language", cwd=tmp_path).returncode == 0
+    course = tmp_path / "one-language"
+    result = run("i18n", "init", "es", cwd=course)
+    assert result.returncode == 0, result.stderr
+    assert "      languages:\n        en: English\n        es: Español\n" in (course / "mkdocs.yml").read_text(encoding="utf-8")
+    done = int(result.stdout.split("entries, ")[1].split(" already")[0])
+    status = json.loads(run("i18n", "status", "--format", "json", cwd=course).stdout)
+    assert len(status["languages"]["es"]["catalog"]["translated"]) == done > 0
+    built = run("build", "--strict", cwd=course)
+    assert built.returncode == 0, built.stderr
+    assert (course / "site/es/module-1/index.html").is_file()
+
+
+def test_init_says_what_to_add_when_it_cannot_find_the_plugin_options(tmp_path):
+    assert run("new", "plain", cwd=tmp_path).returncode == 0
+    config = tmp_path / "plain/mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    # the plugin's options written as a flow mapping, which init does not edit
+    start, end = text.index("  - course:\n"), text.index("markdown_extensions:")
+    config.write_text(text[:start] + "  - course: {course_id: plain, pass_mark: 70}\n\n" + text[end:], encoding="utf-8")
+    result = run("i18n", "init", "fr", cwd=tmp_path / "plain")
+    assert result.returncode == 1
+    assert "Add this under it, then run the command again:\n      languages:\n        en: English\n        fr: Français" in result.stderr
+    assert not (tmp_path / "plain/translations/fr.po").exists()

@@ -234,15 +234,41 @@ def update(config_file):
 LANGUAGES_BLOCK = re.compile(r"^(?P<indent>[ \t]*)languages:[ \t]*\n(?P<items>(?:(?P=indent)[ \t]+\S.*\n)+)", re.M)
 
 
-def add_language_to_config(text: str, code: str, name: str) -> str | None:
-    """mkdocs.yml with `code: name` added to the course's languages, or None."""
+COURSE_PLUGIN = re.compile(r"^(?P<indent>[ \t]*)- course:[ \t]*(?:#.*)?\n(?P<next>[ \t]*)", re.M)
+
+
+def add_language_to_config(text: str, code: str, name: str, source: tuple[str, str] | None = None) -> str | None:
+    """mkdocs.yml with `code: name` added to the course's languages, or None.
+
+    A course with no ``languages`` yet gets the list, with the ``source``
+    language (code, name) first, under the course plugin's options.
+    """
     match = LANGUAGES_BLOCK.search(text)
     if not match:
-        return None
+        plugin = COURSE_PLUGIN.search(text)
+        if not plugin or source is None:
+            return None
+        options = plugin.group("next")
+        if len(options) <= len(plugin.group("indent")):  # `- course:` with no options yet
+            options = plugin.group("indent") + "    "
+        block = f"{options}languages:\n" + "".join(
+            f"{options}  {c}: {json.dumps(n, ensure_ascii=False) if ':' in n else n}\n" for c, n in (source, (code, name))
+        )
+        at = plugin.start("next")
+        return text[:at] + block + text[at:]
     items = match.group("items")
     item_indent = re.match(r"[ \t]*", items).group(0)
     line = f"{item_indent}{code}: {json.dumps(name, ensure_ascii=False) if ':' in name else name}\n"
     return text[: match.end()] + line + text[match.end():]
+
+
+def own_name(code: str) -> str:
+    """A language's name in that language, capitalised: 'English', 'Español'."""
+    try:
+        name = Locale.parse(babel_code(code)).get_display_name(babel_code(code)) or code
+    except (UnknownLocaleError, ValueError):
+        return code
+    return name[:1].upper() + name[1:]
 
 
 @i18n.command()
@@ -255,19 +281,20 @@ def init(config_file, code, name):
     if not re.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", code):
         raise click.ClickException(f"'{code}' is not a language code; use one such as fr, es, ar or pt-BR.")
     try:
-        locale = Locale.parse(babel_code(code))
+        Locale.parse(babel_code(code))
     except (UnknownLocaleError, ValueError):
         raise click.ClickException(f"'{code}' is not a language the locale data knows; check the code.") from None
-    name = name or locale.get_display_name(babel_code(code))
-    name = name[:1].upper() + name[1:]
+    name = name or own_name(code)
     # Everything that can fail is done before any file is written.
     changed = None
     if code not in project.languages:
-        changed = add_language_to_config(project.config_file.read_text(encoding="utf-8"), code, name)
+        source = (project.source, own_name(project.source))
+        changed = add_language_to_config(project.config_file.read_text(encoding="utf-8"), code, name, source)
         if changed is None:
             raise click.ClickException(
-                "could not find the 'languages:' list of the course plugin in mkdocs.yml. Add it under "
-                f"the course plugin, e.g.\n  languages:\n    {project.source}: {project.languages[project.source]}\n    {code}: {name}"
+                "could not find the course plugin's options in mkdocs.yml ('- course:' under 'plugins:'). "
+                f"Add this under it, then run the command again:\n      languages:\n"
+                f"        {source[0]}: {source[1]}\n        {code}: {name}"
             )
     try:
         template = project.template()
