@@ -1,7 +1,7 @@
 """The ``course`` MkDocs plugin: the build's table of contents.
 
 Each feature keeps its own part of the build in its own module (languages,
-quizzes, progress, theme); every handler here calls those parts in a fixed
+quizzes, progress, theme, delivery); every handler here calls those parts in a fixed
 order and holds no feature's rules or state. Course rules raise the core's
 CourseError, which becomes a PluginError: MkDocs prints it without a
 traceback.
@@ -20,6 +20,7 @@ from ..errors import CourseError
 from ..quiz.cache import DiskCache
 from .config import CourseConfig
 from .course import CourseBuild
+from .delivery import DeliveryFeature
 from .languages import LanguageFeature, setup_language
 from .progress import ProgressFeature
 from .quizzes import QuizFeature
@@ -43,6 +44,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.quizzes = QuizFeature()  # keeps loaded quizzes between serve rebuilds
         self.progress = ProgressFeature()
         self.theme = ThemeFeature()
+        self.delivery = DeliveryFeature()
 
     # Before the search plugin's on_config, which takes its language from the
     # theme language that the language feature sets for this build.
@@ -64,6 +66,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.quizzes.on_config(self.build)  # every quiz loaded and validated
             self.progress.on_config(self.build, config)  # required quizzes, progress page
             self.theme.on_config(self.build, config)  # site.css on every page
+            self.delivery.on_config(self.build)
         return config
 
     def on_serve(self, server, *, config, builder, **kwargs):
@@ -85,6 +88,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_nav(self, nav, *, config, files, **kwargs):
         if self.config.enabled:
             self.languages.on_nav(nav)  # navigation titles in this language
+            self.delivery.on_nav(nav)
         return nav
 
     def on_page_markdown(self, markdown, *, page, config, files, **kwargs):
@@ -136,3 +140,5 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_post_build(self, *, config, **kwargs):
         if self.config.enabled:
             self.languages.on_post_build(config)  # hreflang alternates in the sitemap
+            # the build manifest that exports read (export/manifest.py)
+            self.delivery.on_post_build(config, self.progress.outline, self.progress.page_url)

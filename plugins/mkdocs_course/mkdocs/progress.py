@@ -55,6 +55,12 @@ class ProgressFeature:
         self.files = files
         self.logo = files.get_file_from_path(posixpath.normpath(logo)).url if logo else ""
 
+    @property
+    def page_url(self) -> str | None:
+        """The site-relative URL of the generated page, once the files are known."""
+        found = self.files.get_file_from_path(self.page)
+        return found.url if found else None
+
     def on_page_context(self, nav, config) -> None:
         # Every page has been read by now, so every placement is known; the
         # outline is built once, before the first page is written.
