@@ -5,8 +5,8 @@ HTML (Material's own partial is not copied into the course).
 - ``.md-search`` has ``role="dialog"`` but no name (axe ``aria-dialog-name``):
   it gets Material's own word for "Search" in the page's language.
 - The empty, zero-height ``.md-search__scrollwrap`` is a Tab stop that shows
-  nothing: it leaves the tab order (the results inside are links, which are
-  reached by Tab themselves).
+  nothing while search is closed: ``site.css`` hides the results area then
+  (hidden elements take no focus), so it is a Tab stop only while open.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from mkdocs.structure.files import File, Files
 from ..runtime import site_stylesheet
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-SEARCH_SCROLLWRAP = '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>'
 # Material's translations, in the language this build sets for the theme
 SEARCH_WORD = '{% import "partials/language.html" as lang with context %}{{ lang.t("search") }}'
 
@@ -44,5 +43,4 @@ class ThemeFeature:
     def on_post_page(self, output: str) -> str:
         if self.search_dialog and SEARCH_DIALOG in output:
             output = output.replace(SEARCH_DIALOG, self.search_dialog, 1)
-            output = output.replace(SEARCH_SCROLLWRAP, SEARCH_SCROLLWRAP.replace('tabindex="0"', 'tabindex="-1"'), 1)
         return output
