@@ -130,6 +130,17 @@ def server():
     srv.stop()
 
 
+def serve_fixture(tmp_path_factory, server, name: str) -> str:
+    """tests/fixtures/<name> copied, built for the address it is served from
+    (instant navigation follows only links in the sitemap, made from
+    site_url) and served; returns its base URL."""
+    folder = tmp_path_factory.mktemp(name)
+    shutil.copytree(FIXTURES / name, folder, dirs_exist_ok=True)
+    url = server.add(folder / "site")
+    build_site(folder, site_url=url)
+    return url
+
+
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory, server):
     """tests/fixtures/quiz-site built once and served; returns its base URL."""

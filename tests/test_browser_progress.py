@@ -12,7 +12,7 @@ import shutil
 import unicodedata
 
 import pytest
-from conftest import FIXTURES, axe_scan, build_site
+from conftest import FIXTURES, axe_scan, build_site, serve_fixture
 from mkdocs_course.progress import (
     EXPORT_SCHEMA,
     RECORD_SCHEMA,
@@ -34,11 +34,7 @@ PAGES = {"first": "one/", "second": "two/", "third": "three/"}
 @pytest.fixture(scope="session")
 def progress_site(tmp_path_factory, server):
     """tests/fixtures/progress-site built once and served; returns its base URL."""
-    folder = tmp_path_factory.mktemp("progress-site")
-    shutil.copytree(FIXTURES / "progress-site", folder, dirs_exist_ok=True)
-    url = server.add(folder / "site")
-    build_site(folder, site_url=url)
-    return url
+    return serve_fixture(tmp_path_factory, server, "progress-site")
 
 
 @pytest.fixture(scope="session")
@@ -115,6 +111,8 @@ def download(page, button: str) -> dict:
 
 def import_file(page, data) -> str:
     content = data if isinstance(data, (bytes, str)) else json.dumps(data)
+    # an earlier import's message is not this one's
+    page.locator("[data-course-import-status]").evaluate("el => { el.textContent = '' }")
     page.locator("[data-course-import]").set_input_files(
         files=[{"name": "progress.json", "mimeType": "application/json",
                 "buffer": content.encode("utf-8") if isinstance(content, str) else content}]

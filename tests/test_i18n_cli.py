@@ -82,7 +82,7 @@ def test_update_keeps_work_marks_changes_fuzzy_and_removes_obsolete(course):
     quiz.write_text(text, encoding="utf-8")
     result = run("i18n", "update", cwd=course)
     assert result.returncode == 0, result.stderr
-    assert "translations/fr.po: 66 kept, 1 to review (source changed), 1 new, 0 obsolete" in result.stdout
+    assert "translations/fr.po: 70 kept, 1 to review (source changed), 1 new, 0 obsolete" in result.stdout
     fr = catalog(course, "fr")
     green = entry(fr, "colours/sky/option/green")
     assert green.id == "Dark green" and green.string == "Vert" and green.fuzzy
@@ -183,7 +183,7 @@ def test_a_second_update_keeps_fuzzy_entries_and_their_previous_text(course):
     po = course / "translations/fr.po"
     before = po.read_text(encoding="utf-8")
     again = run("i18n", "update", cwd=course)
-    assert "translations/fr.po: 66 kept, 1 to review (source changed), 0 new, 0 obsolete" in again.stdout
+    assert "translations/fr.po: 70 kept, 1 to review (source changed), 0 new, 0 obsolete" in again.stdout
     after = po.read_text(encoding="utf-8")
     assert after == before  # nothing changed, so the file (and its dates) is left alone
     assert "# | msgid" not in after and '#| msgid "Green"' in after

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-JS_MODULES = ("core.js", "storage.js", "grading.js", "quiz.js", "boot.js")
+JS_MODULES = ("core.js", "attempts.js", "storage.js", "grading.js", "quiz.js", "feedback.js", "boot.js")
 CSS_FILE = "course.css"
 SITE_CSS_FILE = "site.css"
 FOLDER = "assets/course"
@@ -33,12 +33,8 @@ def _asset(stem: str, suffix: str, content: bytes) -> Asset:
 @lru_cache(maxsize=None)
 def runtime_assets() -> tuple[Asset, Asset]:
     """The (script, stylesheet) pair, built once per process."""
-    parts = []
-    for name in JS_MODULES:
-        text = (ASSETS / "js" / name).read_text(encoding="utf-8")
-        parts.append(_strip_comment_lines(text))
-    script = "\n".join(parts).encode("utf-8")
-    css = _strip_comment_lines((ASSETS / CSS_FILE).read_text(encoding="utf-8")).encode("utf-8")
+    script = _joined(JS_MODULES, ASSETS / "js")
+    css = _joined((CSS_FILE,), ASSETS)
     return _asset("course", ".js", script), _asset("course", ".css", css)
 
 
@@ -70,27 +66,28 @@ def _strip_comment_lines(text: str) -> str:
 
 # -- progress
 # The progress page has its own bundle, so the quiz runtime stays small; the
-# navigation marks come from one tiny script on every page.
-PROGRESS_JS_MODULES = ("core.js", "storage.js", "certificate.js", "progress.js", "progress-files.js", "progress-boot.js")
+# navigation marks come from one tiny script on every page, which shares the
+# rule for what a saved attempt may hold (attempts.js) with the other two.
+PROGRESS_JS_MODULES = (
+    "core.js", "attempts.js", "storage.js", "certificate.js", "progress.js", "progress-files.js", "progress-boot.js",
+)
 PROGRESS_CSS_FILES = ("course.css", "progress.css")
-NAV_JS_FILE = "nav.js"
+NAV_JS_MODULES = ("attempts.js", "nav.js")
+
+
+def _joined(names: tuple[str, ...], folder: Path) -> bytes:
+    return "\n".join(_strip_comment_lines((folder / name).read_text(encoding="utf-8")) for name in names).encode("utf-8")
 
 
 @lru_cache(maxsize=None)
 def progress_assets() -> tuple[Asset, Asset]:
     """The (script, stylesheet) pair of the "My progress" page."""
-    script = "\n".join(
-        _strip_comment_lines((ASSETS / "js" / name).read_text(encoding="utf-8"))
-        for name in PROGRESS_JS_MODULES
-    ).encode("utf-8")
-    css = "\n".join(
-        _strip_comment_lines((ASSETS / name).read_text(encoding="utf-8")) for name in PROGRESS_CSS_FILES
-    ).encode("utf-8")
+    script = _joined(PROGRESS_JS_MODULES, ASSETS / "js")
+    css = _joined(PROGRESS_CSS_FILES, ASSETS)
     return _asset("progress", ".js", script), _asset("progress", ".css", css)
 
 
 @lru_cache(maxsize=None)
 def nav_script() -> Asset:
     """Marks passed modules in the navigation; loaded on every page."""
-    text = (ASSETS / "js" / NAV_JS_FILE).read_text(encoding="utf-8")
-    return _asset("nav", ".js", _strip_comment_lines(text).encode("utf-8"))
+    return _asset("nav", ".js", _joined(NAV_JS_MODULES, ASSETS / "js"))

@@ -49,6 +49,8 @@ INTERFACE = {
     "older_version": "Some earlier attempts were made on an older version of this quiz.",
     "storage_blocked": "Your answers are graded, but this browser does not let the course save your progress (storage is blocked or full). Your results will be lost when you leave this page.",
     "storage_corrupt": "Saved progress for this quiz could not be read. It was set aside in this browser, not deleted, and the quiz starts afresh.",
+    "storage_attempts_corrupt": "Some earlier results for this quiz could not be read. They were set aside in this browser, not deleted; your other results are kept.",
+    "storage_draft_corrupt": "Your unfinished attempt at this quiz could not be read. It was set aside in this browser, not deleted, and the quiz starts afresh. Your finished attempts are kept.",
     # languages
     "fallback_notice": "This page is not yet available in {language}; it is shown in {source}.",
     # -- progress: the "My progress" page (progress/page.py, assets/js/progress.js)
@@ -65,6 +67,7 @@ INTERFACE = {
     "progress_passed": "Passed: best score {score}% on {date}.",
     "progress_older": "Some attempts were made on an older version of this quiz. They are kept, and a pass on an older version still counts.",
     "progress_damaged": "Saved results for this quiz could not be read. Open the quiz: it sets them aside, without deleting them, and starts afresh.",
+    "progress_partly_damaged": "Some saved results for this quiz could not be read. Open the quiz: it sets them aside, without deleting them, and keeps the rest.",
     "progress_overall": "{percent}% complete. Required quizzes passed: {passed} of {total}.",
     "progress_start": "Start the course: {module}",
     "progress_continue": "Continue where you left off: {module}",
@@ -106,6 +109,7 @@ INTERFACE = {
     "import_done": "Progress imported. Attempts in the file: {count}; new on this device: {new}. Nothing was removed.",
     "import_damaged": "This file could not be read as course progress: it may be damaged, or not a progress file at all. Nothing was imported.",
     "import_foreign": "This file holds progress for another course (“{course}”), so nothing was imported. Choose a file exported from “{title}”.",
+    "import_too_large": "This file is too large to be course progress (the limit is {limit} MB), so nothing was imported. Choose a file exported from “{title}”.",
     "import_storage": "The file is fine, but this browser would not save it (storage is blocked or full): {saved} of {total} quizzes were imported. Nothing was removed. Free some space or use another browser, then import the file again.",
     # -- progress: the navigation (assets/js/nav.js), read by screen readers after a check mark
     "nav_passed": "passed",

@@ -254,6 +254,8 @@ RUNTIME_STRINGS = (
     "older_version",
     "storage_blocked",
     "storage_corrupt",
+    "storage_attempts_corrupt",
+    "storage_draft_corrupt",
 )
 
 

@@ -5,10 +5,11 @@
 (function (C) {
   "use strict";
 
-  // Fill {name} placeholders; unknown names are left as written.
+  // Fill {name} placeholders; unknown names (a translator's "{constructor}"
+  // too) are left as written.
   C.format = function (template, values) {
     return String(template).replace(/\{(\w+)\}/g, function (all, name) {
-      return values && values[name] !== undefined ? String(values[name]) : all;
+      return values && Object.prototype.hasOwnProperty.call(values, name) && values[name] !== undefined ? String(values[name]) : all;
     });
   };
 

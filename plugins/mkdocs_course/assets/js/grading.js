@@ -40,9 +40,10 @@
     return a.length === b.length && a.every(function (x, i) { return x === b[i]; });
   }
 
-  // Returns {score, marks}: marks maps option/pair/item ids to true/false.
+  // Returns {score, marks}: marks maps option/pair/item ids to true/false
+  // (an object with no prototype: an id such as "constructor" is only an id).
   C.grade = function (key, answer) {
-    var marks = {}, score = 0;
+    var marks = Object.create(null), score = 0;
     switch (key.type) {
       case "single":
         score = answer === key.correct[0] ? 1 : 0;
@@ -65,7 +66,7 @@
         score = Math.abs(value - key.answer) <= key.tolerance + 1e-9 * Math.max(1, Math.abs(key.answer)) ? 1 : 0;
         break;
       case "matching":
-        Object.keys(key.pairs).forEach(function (id) { marks[id] = answer[id] === key.pairs[id]; });
+        Object.keys(key.pairs).forEach(function (id) { marks[id] = C.get(answer, id) === key.pairs[id]; });
         score = Object.keys(marks).every(function (id) { return marks[id]; }) ? 1 : 0;
         break;
       case "ordering":

@@ -8,14 +8,12 @@
 (function (C) {
   "use strict";
 
+  // The quiz page's and the progress page's rule (attempts.js).
   function passed(course, quiz) {
     try {
-      var data = JSON.parse(window.localStorage.getItem("mkdocs-course/" + course + "/" + quiz));
-      return !!data && Array.isArray(data.attempts) && data.attempts.some(function (a) {
-        return a && a.finished && a.passed === true;
-      });
+      return C.readSaved(window.localStorage.getItem("mkdocs-course/" + course + "/" + quiz), quiz).attempts.some(C.isPassed);
     } catch (e) {
-      return false;
+      return false; // storage blocked
     }
   }
 
@@ -33,8 +31,8 @@
       if (href.charAt(0) === "#") continue; // the table of contents
       var path = new URL(href, location.href).pathname;
       if (path.indexOf(root) !== 0) continue;
-      var ids = map[decodeURI(path.slice(root.length))];
-      if (ids) links[i].setAttribute("data-course-nav-quiz", ids);
+      var ids = C.get(map, decodeURI(path.slice(root.length)));
+      if (typeof ids === "string") links[i].setAttribute("data-course-nav-quiz", ids);
     }
   }
 

@@ -5,7 +5,7 @@
   "use strict";
 
   var F = C.progressFormat, SCHEMA = F.schema, KIND_PROGRESS = F.kindProgress, KIND_RECORD = F.kindRecord;
-  var ID = F.id, object = F.object, text = F.text, finished = F.finished, validAttempt = F.validAttempt;
+  var ID = F.id, object = C.isObject, text = F.text;
   var num = C.num, P = C.Progress.prototype;
 
   function $(root, selector) { return root.querySelector(selector); }
@@ -37,10 +37,13 @@
 
   // Every quiz key of the course, drafts included: all a device holds.
   P.exportData = function () {
-    var data = this.header(KIND_PROGRESS), stored = this.readAll() || {}, name = this.learnerName();
+    var data = this.header(KIND_PROGRESS), stored = this.readAll() || new Map(), name = this.learnerName();
     data.learner = name ? { name: name } : null;
-    data.quizzes = Object.keys(stored).sort().filter(function (q) { return stored[q]; }).map(function (q) {
-      return { id: q, attempts: stored[q].attempts, current: stored[q].current || null };
+    // what the quiz pages would keep: damaged parts stay set aside
+    data.quizzes = Array.from(stored.keys()).sort().filter(function (q) {
+      return stored.get(q).attempts.length || stored.get(q).current;
+    }).map(function (q) {
+      return { id: q, attempts: stored.get(q).attempts, current: stored.get(q).current };
     });
     return data;
   };
@@ -48,7 +51,7 @@
   // What a trainer checks: every attempt with its answers, scores and times.
   P.record = function () {
     var state = this.state(), data = this.header(KIND_RECORD), name = this.shownName || (state && state.name) || "";
-    var stored = (state && state.stored) || {}, byQuiz = {};
+    var stored = (state && state.stored) || new Map(), byQuiz = new Map();
     data.learner = { name: name || null };
     data.completed = state && state.complete ? state.date : null;
     data.certificate = state && state.complete && name ? {
@@ -56,48 +59,114 @@
       course_version: state.earned, attempts: state.attemptIds
     } : null;
     ((state && state.modules) || []).forEach(function (x) {
-      byQuiz[x.module.quiz] = {
+      byQuiz.set(x.module.quiz, {
         id: x.module.quiz, title: x.module.title, version: x.module.version, pass_mark: x.module.passMark,
         required: x.module.required, passed: x.s.status === "passed", best_score: x.s.best ? x.s.best.score : null,
         attempts: x.data ? x.data.attempts : []
-      };
+      });
     });
     // quizzes no longer in the course keep their attempts too
-    Object.keys(stored).sort().forEach(function (q) {
-      if (!byQuiz[q] && stored[q]) {
-        byQuiz[q] = { id: q, title: null, version: null, pass_mark: null, required: false, passed: stored[q].attempts.some(function (a) { return finished(a) && a.passed === true; }), best_score: null, attempts: stored[q].attempts };
+    Array.from(stored.keys()).sort().forEach(function (q) {
+      var attempts = stored.get(q).attempts;
+      if (!byQuiz.has(q) && attempts.length) {
+        byQuiz.set(q, { id: q, title: null, version: null, pass_mark: null, required: false, passed: attempts.some(C.isPassed), best_score: null, attempts: attempts });
       }
     });
-    data.quizzes = Object.keys(byQuiz).map(function (q) { return byQuiz[q]; });
+    data.quizzes = Array.from(byQuiz.values());
     return data;
   };
 
-  // A progress file or completion record, checked whole before anything is
-  // written: {quizzes: [...], learner} or {error: "damaged"|"foreign", course}.
+  // -- reading a file ------------------------------------------------------------
+
+  // The largest file import reads: far more than a browser's storage holds.
+  var MAX_BYTES = C.progressFileLimit = 16 * 1024 * 1024;
+  var HEX12 = /^[0-9a-f]{12}$/, CERTIFICATE = /^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/;
+
+  function is(value) { return function (v) { return v === value; }; }
+  function orNull(test) { return function (v) { return v === null || test(v); }; }
+  function matches(pattern) { return function (v) { return text(v) && pattern.test(v); }; }
+  function bool(v) { return typeof v === "boolean"; }
+  function percent(v) { return typeof v === "number" && isFinite(v) && v >= 0 && v <= 100; }
+  function list(test) { return function (v) { return Array.isArray(v) && v.every(test); }; }
+  // An object with exactly these fields, each passing its test (in the
+  // schemas every field of these objects is required).
+  function shape(fields) {
+    return function (v) {
+      return object(v) && Object.keys(fields).every(function (k) { return C.own(v, k); }) &&
+        Object.keys(v).every(function (k) { return C.own(fields, k) && fields[k](v[k]); });
+    };
+  }
+  function attempts(quiz) { return list(function (a) { return C.validAttempt(a, quiz); }); }
+  // One entry of `quizzes`; its fields depend on its own id.
+  function quiz(fields) {
+    return function (q) { return object(q) && text(q.id) && ID.test(q.id) && shape(fields(q.id))(q); };
+  }
+
+  var COURSE = shape({ id: matches(ID), title: text, version: matches(HEX12) });
+  // progress/progress-export.schema.json and progress/completion-record.schema.json
+  var FORMATS = {};
+  FORMATS[KIND_PROGRESS] = shape({
+    schema: is(SCHEMA), kind: is(KIND_PROGRESS), generator: text, course: COURSE, lang: text,
+    created: C.isTime, learner: orNull(shape({ name: text })),
+    quizzes: list(quiz(function (id) {
+      return { id: is(id), attempts: attempts(id), current: orNull(function (a) { return C.validAttempt(a, id); }) };
+    }))
+  });
+  FORMATS[KIND_RECORD] = shape({
+    schema: is(SCHEMA), kind: is(KIND_RECORD), generator: text, course: COURSE, lang: text,
+    learner: shape({ name: orNull(text) }), created: C.isTime, completed: orNull(C.isTime),
+    certificate: orNull(shape({ id: matches(CERTIFICATE), course_version: matches(HEX12), attempts: list(text) })),
+    quizzes: list(quiz(function (id) {
+      return {
+        id: is(id), title: orNull(text), version: orNull(text), pass_mark: orNull(percent), required: bool,
+        passed: bool, best_score: orNull(percent), attempts: attempts(id)
+      };
+    }))
+  });
+
+  // A progress file or completion record, checked whole against its schema
+  // before anything is written: {quizzes: [...], learner} or {error:
+  // "too_large"|"damaged"|"foreign", course}. Never throws.
   C.readProgressFile = function (content, course) {
     var data;
+    if (typeof content !== "string") return { error: "damaged" };
+    if (content.length > MAX_BYTES) return { error: "too_large" };
     try { data = JSON.parse(content); } catch (e) { return { error: "damaged" }; }
-    if (!object(data) || data.schema !== SCHEMA || (data.kind !== KIND_PROGRESS && data.kind !== KIND_RECORD) ||
-      !object(data.course) || !text(data.course.id)) return { error: "damaged" };
-    if (data.course.id !== course) return { error: "foreign", course: String(data.course.title || data.course.id) };
-    if (!Array.isArray(data.quizzes)) return { error: "damaged" };
-    var seen = {}, ok = data.quizzes.every(function (q) {
-      if (!object(q) || !text(q.id) || !ID.test(q.id) || q.id === "learner" || seen[q.id] || !Array.isArray(q.attempts)) return false;
-      seen[q.id] = true;
-      return q.attempts.every(function (a) { return validAttempt(a, q.id); }) &&
-        (q.current == null || validAttempt(q.current, q.id));
-    });
-    if (!ok) return { error: "damaged" };
-    var learner = object(data.learner) && text(data.learner.name) ? C.normaliseName(data.learner.name) : "";
+    if (!object(data) || data.schema !== SCHEMA || !object(data.course) || !text(data.course.id) ||
+      !C.own(FORMATS, data.kind)) return { error: "damaged" };
+    if (data.course.id !== course) {
+      var title = text(data.course.title) ? data.course.title : data.course.id;
+      return { error: "foreign", course: title.slice(0, 200) };
+    }
+    if (!FORMATS[data.kind](data)) return { error: "damaged" };
+    // one entry per quiz, and none for the learner's name (its own key)
+    var ids = data.quizzes.map(function (q) { return q.id; });
+    if (new Set(ids).size !== ids.length || ids.indexOf("learner") >= 0) return { error: "damaged" };
+    var learner = data.learner && text(data.learner.name) ? C.normaliseName(data.learner.name) : "";
     return { quizzes: data.quizzes, learner: learner };
   };
 
-  P.importText = function (content) {
-    var t = this.t, status = $(this.root, "[data-course-import-status]");
-    var file = C.readProgressFile(content, this.course), message, outcome;
+  // The file the learner chose: one too large is refused unread, one that
+  // cannot be read is damaged.
+  P.importFile = function (chosen) {
+    var self = this;
+    if (chosen.size > MAX_BYTES) return Promise.resolve(this.showImport({ error: "too_large" }));
+    return chosen.text().then(function (content) { self.importText(content); }, function () {
+      self.showImport({ error: "damaged" });
+    });
+  };
+
+  P.importText = function (content) { this.showImport(C.readProgressFile(content, this.course)); };
+
+  // Merge what C.readProgressFile read, and tell the learner what happened.
+  P.showImport = function (file) {
+    var t = this.t, status = $(this.root, "[data-course-import-status]"), message, outcome;
     if (file.error === "foreign") {
       message = C.format(t.import_foreign, { course: file.course, title: this.payload.title });
       outcome = "foreign";
+    } else if (file.error === "too_large") {
+      message = C.format(t.import_too_large, { limit: num(MAX_BYTES / 1024 / 1024), title: this.payload.title });
+      outcome = "too_large";
     } else if (file.error) {
       message = t.import_damaged;
       outcome = "damaged";
@@ -118,17 +187,16 @@
     var self = this, result = { count: 0, added: 0, saved: 0, total: file.quizzes.length };
     file.quizzes.forEach(function (q) {
       var store = new C.Store(self.course, q.id), local = store.load();
-      var known = {};
-      local.attempts.forEach(function (a) { known[a.id] = true; });
+      var known = new Set(local.attempts.map(function (a) { return a.id; }));
       var incoming = q.attempts.slice(), current = local.current;
       if (q.current) {
         if (!current) current = q.current;
-        else if (current.id !== q.current.id && !known[q.current.id]) {
+        else if (current.id !== q.current.id && !known.has(q.current.id)) {
           incoming.push(Object.assign({}, q.current, { abandoned: true }));
         }
       }
       result.count += q.attempts.length;
-      result.added += q.attempts.filter(function (a) { return !known[a.id]; }).length;
+      result.added += q.attempts.filter(function (a) { return !known.has(a.id); }).length;
       if (store.save({ attempts: C.mergeAttempts(local.attempts, incoming), current: current })) result.saved++;
     });
     if (file.learner && !this.learnerName()) {

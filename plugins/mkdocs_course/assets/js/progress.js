@@ -6,15 +6,15 @@
 (function (C) {
   "use strict";
 
-  // Shared with progress-files.js and progress-boot.js.
+  // Shared with progress-files.js and progress-boot.js; what an attempt may
+  // hold is C.validAttempt (attempts.js), the same rule the quiz page and
+  // the navigation use.
   var F = C.progressFormat = {
     prefix: "mkdocs-course/", schema: 1, id: /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/,
     kindProgress: "mkdocs-course/progress", kindRecord: "mkdocs-course/completion-record",
-    object: function (v) { return !!v && typeof v === "object" && !Array.isArray(v); },
-    text: function (v) { return typeof v === "string"; },
-    finished: function (a) { return !!a.finished && typeof a.score === "number"; }
+    text: function (v) { return typeof v === "string"; }
   };
-  var PREFIX = F.prefix, SCHEMA = F.schema, ID = F.id, object = F.object, text = F.text, finished = F.finished;
+  var PREFIX = F.prefix, SCHEMA = F.schema, ID = F.id, object = C.isObject, text = F.text;
   var CHECK = "\u2713 ";
 
   function $(root, selector) { return root.querySelector(selector); }
@@ -36,22 +36,15 @@
     try { return JSON.parse(raw); } catch (e) { return undefined; }
   }
 
-  var validAttempt = F.validAttempt = function (a, quiz) {
-    return object(a) && text(a.id) && a.id.length > 0 && a.id.length <= 100 &&
-      (a.quiz === undefined || a.quiz === quiz) && (a.version === undefined || text(a.version)) &&
-      (a.started === undefined || text(a.started)) && (a.finished == null || text(a.finished)) &&
-      (a.score == null || typeof a.score === "number") && (a.passed == null || typeof a.passed === "boolean") &&
-      (a.answers === undefined || object(a.answers)) && (a.scores === undefined || object(a.scores));
-  };
-
   var num = C.num; // numbers in the page's language
   function later(x, y) { return String(x) > String(y) ? x : y; }
 
   // What one quiz's saved attempts say, by the rules in docs/progress.md:
   // any passed attempt counts, on whatever version of the quiz it was made.
+  // data: what C.readSaved trusts of the quiz's key, or undefined if none.
   C.quizStatus = function (module, data) {
     var attempts = data ? data.attempts : [], current = data && data.current;
-    var done = attempts.filter(finished), passes = done.filter(function (a) { return a.passed === true; });
+    var done = attempts.filter(C.isFinished), passes = done.filter(C.isPassed);
     var best = null, first = null, last = "";
     done.forEach(function (a) { if (!best || a.score > best.score) best = a; });
     passes.forEach(function (a) { if (!first || String(a.finished) < String(first.finished)) first = a; });
@@ -62,7 +55,7 @@
       status: first ? "passed" : done.length || answered || attempts.length ? "in-progress" : "not-started",
       best: best, first: first, last: last, count: done.length,
       older: done.some(function (a) { return a.version !== module.version; }),
-      damaged: data === false
+      damaged: data ? data.damaged : ""
     };
   };
 
@@ -79,19 +72,18 @@
 
   P.key = function (quiz) { return PREFIX + this.course + "/" + quiz; };
 
-  // Every quiz key of this course in storage: {quizId: data, or false if damaged}.
+  // Every quiz key of this course in storage: a Map from quiz id to what
+  // C.readSaved trusts of it (its `damaged` part the quiz page sets aside
+  // when opened; this page never writes).
   P.readAll = function () {
-    var storage = reader(), found = {}, start = PREFIX + this.course + "/";
+    var storage = reader(), found = new Map(), start = PREFIX + this.course + "/";
     if (!storage) return null;
     for (var i = 0; i < storage.length; i++) {
       var key = storage.key(i);
       if (!key || key.indexOf(start) !== 0) continue;
       var quiz = key.slice(start.length);
       if (!ID.test(quiz) || quiz === "learner") continue;
-      var data = readJSON(storage, key);
-      // false: there, but damaged (the quiz page sets it aside when opened)
-      found[quiz] = object(data) && Array.isArray(data.attempts) &&
-        data.attempts.every(function (a) { return validAttempt(a, quiz); }) ? data : false;
+      found.set(quiz, C.readSaved(storage.getItem(key), quiz));
     }
     return found;
   };
@@ -106,7 +98,7 @@
     var stored = this.readAll(), self = this;
     if (!stored) return null;
     var modules = this.payload.modules.map(function (m) {
-      return { module: m, data: stored[m.quiz], s: C.quizStatus(m, stored[m.quiz]) };
+      return { module: m, data: stored.get(m.quiz), s: C.quizStatus(m, stored.get(m.quiz)) };
     });
     var required = modules.filter(function (x) { return x.module.required; });
     var passed = required.filter(function (x) { return x.s.status === "passed"; });
@@ -115,7 +107,7 @@
       complete: required.length > 0 && passed.length === required.length
     };
     if (state.complete) {
-      var versions = {};
+      var versions = Object.create(null);
       state.date = "";
       required.forEach(function (x) {
         versions[x.module.quiz] = x.s.first.version;
@@ -164,7 +156,7 @@
       s.best ? C.format(t.progress_in_progress_best, values) :
       s.status === "in-progress" ? t.progress_in_progress : t.progress_not_started;
     var notes = [];
-    if (s.damaged) notes.push(t.progress_damaged);
+    if (s.damaged) notes.push(s.damaged === "all" ? t.progress_damaged : t.progress_partly_damaged);
     if (s.older) notes.push(t.progress_older);
     note.textContent = notes.join(" ");
     note.hidden = !notes.length;
@@ -260,11 +252,7 @@
     var file = $(root, "[data-course-import]");
     if (file) file.addEventListener("change", function () {
       if (!file.files || !file.files[0]) return;
-      var chosen = file.files[0];
-      chosen.text().then(function (content) {
-        self.importText(content);
-        file.value = "";
-      });
+      self.importFile(file.files[0]).then(function () { file.value = ""; });
     });
   };
 

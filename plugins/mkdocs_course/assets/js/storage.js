@@ -5,6 +5,7 @@
   "use strict";
 
   var PREFIX = "mkdocs-course/";
+  var MESSAGES = { all: "storage_corrupt", attempts: "storage_attempts_corrupt", current: "storage_draft_corrupt" };
 
   function backend() {
     try {
@@ -17,52 +18,59 @@
     }
   }
 
-  function valid(data) {
-    return data && typeof data === "object" && Array.isArray(data.attempts) &&
-      data.attempts.every(function (a) { return a && typeof a.id === "string"; });
-  }
-
-  // Attempts from both sides, each attempt once (by id), oldest first.
+  // Attempts from both sides, each attempt once (by id, whatever the id:
+  // a Map, not an object, so "__proto__" or "constructor" is just a name),
+  // oldest first; a finished copy wins over an unfinished one.
   C.mergeAttempts = function (a, b) {
-    var byId = {};
+    var byId = new Map();
     a.concat(b).forEach(function (attempt) {
-      var known = byId[attempt.id];
-      if (!known || (!known.finished && attempt.finished)) byId[attempt.id] = attempt;
+      var known = byId.get(attempt.id);
+      if (!known || (!known.finished && attempt.finished)) byId.set(attempt.id, attempt);
     });
-    return Object.keys(byId).map(function (k) { return byId[k]; }).sort(function (x, y) {
+    return Array.from(byId.values()).sort(function (x, y) {
       return String(x.started).localeCompare(String(y.started));
     });
   };
 
   C.Store = function (course, quiz) {
     this.key = PREFIX + course + "/" + quiz;
+    this.quiz = quiz;
     this.backend = backend();
     this.status = this.backend ? "" : "storage_blocked";
+    this.damaged = [];
   };
 
+  // The attempts that can be trusted (C.readSaved); whatever was damaged is
+  // set aside first, so the next save cannot overwrite it.
   C.Store.prototype.read = function () {
     if (!this.backend) return null;
     var raw = this.backend.getItem(this.key);
     if (raw === null) return null;
+    var data = C.readSaved(raw, this.quiz);
+    if (data.damaged) this.setAside(data.damaged, raw);
+    return data.damaged === "all" ? null : data;
+  };
+
+  // Keep the saved text under another key; `what` ("all", "attempts",
+  // "current", or several) says what was damaged, for the learner's message.
+  C.Store.prototype.setAside = function (what, raw) {
+    if (!this.backend) return;
     try {
-      var data = JSON.parse(raw);
-      if (valid(data)) return data;
-    } catch (e) { /* handled below */ }
-    // Damaged: set the text aside under another key, then start afresh.
-    try {
-      this.backend.setItem(this.key + "/damaged/" + Date.now(), raw);
+      raw = raw === undefined ? this.backend.getItem(this.key) : raw;
+      if (raw !== null) this.backend.setItem(this.key + "/damaged/" + Date.now(), raw);
       this.backend.removeItem(this.key);
-      this.status = "storage_corrupt";
+      what.split(" ").forEach(function (part) { if (this.damaged.indexOf(part) < 0) this.damaged.push(part); }, this);
+      // the learner's messages: interface strings, space-separated
+      this.status = this.damaged.map(function (part) { return MESSAGES[part]; }).join(" ");
     } catch (e) {
       this.backend = null; // never overwrite what we could not set aside
       this.status = "storage_blocked";
     }
-    return null;
   };
 
   C.Store.prototype.load = function () {
     var data = this.read();
-    return data ? { attempts: data.attempts, current: data.current || null } : { attempts: [], current: null };
+    return data ? { attempts: data.attempts, current: data.current } : { attempts: [], current: null };
   };
 
   // Write this tab's state merged with whatever another tab saved meanwhile.
