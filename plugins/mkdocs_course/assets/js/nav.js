@@ -27,10 +27,11 @@
     }
     var links = document.querySelectorAll("a.md-nav__link[href]");
     for (var i = 0; i < links.length; i++) {
-      var href = links[i].getAttribute("href");
-      if (href.charAt(0) === "#") continue; // the table of contents
-      var path = new URL(href, location.href).pathname;
-      if (path.indexOf(root) !== 0) continue;
+      // Not the table of contents, nor any link to a part of a page: Material
+      // rewrites "#heading" to an absolute address of this very page.
+      if (links[i].closest(".md-nav--secondary")) continue;
+      var url = new URL(links[i].getAttribute("href"), location.href), path = url.pathname;
+      if (url.hash || path.indexOf(root) !== 0) continue;
       var ids = C.get(map, decodeURI(path.slice(root.length)));
       if (typeof ids === "string") links[i].setAttribute("data-course-nav-quiz", ids);
     }

@@ -150,6 +150,8 @@
       $(form, "[data-course-input]").value = answer;
     } else if (type === "matching") {
       $$(form, "[data-course-match]").forEach(function (el) { el.value = C.get(answer, el.getAttribute("data-course-match")) || ""; });
+    } else if (type === "ordering") {
+      this.arrange(id, answer); // the items as the learner last moved them
     }
   };
 
@@ -160,6 +162,20 @@
     order.forEach(function (oid) {
       var i = b.ids.indexOf(oid);
       if (i >= 0) b.box.appendChild(b.items[i]);
+    });
+    this.syncMoves(id);
+  };
+
+  // The first item cannot go up, nor the last down: say so (aria-disabled
+  // keeps the focus on the button that was just pressed).
+  Q.syncMoves = function (id) {
+    var form = this.forms.get(id), items = $$(form, "[data-course-order] [data-course-option]");
+    items.forEach(function (item, i) {
+      $$(item, "[data-course-move]").forEach(function (button) {
+        var edge = button.getAttribute("data-course-move") === "up" ? i === 0 : i === items.length - 1;
+        if (edge) button.setAttribute("aria-disabled", "true");
+        else button.removeAttribute("aria-disabled");
+      });
     });
   };
 
@@ -189,6 +205,7 @@
   Q.remember = function (id) {
     if (C.own(this.attempt.scores, id)) return;
     this.attempt.answers[id] = this.read(id);
+    if (this.type(id) === "numeric" && !isNaN(C.parseNumber(this.attempt.answers[id]))) this.clearError(id);
     this.save();
   };
 
@@ -198,6 +215,7 @@
     var sibling = up ? item.previousElementSibling : item.nextElementSibling;
     if (!sibling || C.own(this.attempt.scores, id)) return;
     list.insertBefore(item, up ? sibling : sibling.nextElementSibling);
+    this.syncMoves(id);
     button.focus();
     var items = $$(list, "[data-course-option]");
     this.announce(C.format(this.t.moved, {
@@ -214,9 +232,11 @@
     if (!C.isAnswered(type, answer) || (type === "numeric" && isNaN(C.parseNumber(answer)))) {
       box.hidden = false;
       box.textContent = C.isAnswered(type, answer) ? this.t.not_a_number : this.t.unanswered;
+      if (type === "numeric" && C.isAnswered(type, answer)) this.showError(id);
       this.announce(box.textContent);
       return;
     }
+    this.clearError(id);
     var result = C.grade(C.get(this.key, id), answer);
     this.attempt.answers[id] = answer;
     this.attempt.scores[id] = result.score;
@@ -224,6 +244,29 @@
     this.announce(C.format(this.t.question_result, { number: C.num(this.number(id)), verdict: this.verdict(result.score) }));
     if (this.attempt.questions.every(function (q) { return C.own(this.attempt.scores, q); }, this)) this.finish();
     this.save();
+    // The check button is now disabled: focus the verdict rather than <body>,
+    // and bring it into view (after Enter on a radio it may be below the fold).
+    box.focus({ preventScroll: true });
+    box.scrollIntoView({ block: "nearest" });
+  };
+
+  // A number that could not be read: the input says so to assistive technology.
+  Q.showError = function (id) {
+    var form = this.forms.get(id), input = $(form, "[data-course-input]"), box = $(form, "[data-course-feedback]");
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", box.id);
+  };
+
+  Q.clearError = function (id) {
+    var form = this.forms.get(id), input = $(form, "[data-course-input]");
+    if (!input || !input.hasAttribute("aria-invalid")) return;
+    input.removeAttribute("aria-invalid");
+    input.removeAttribute("aria-describedby");
+    if (!C.own(this.attempt.scores, id)) {
+      var box = $(form, "[data-course-feedback]");
+      box.hidden = true;
+      box.textContent = "";
+    }
   };
 
   Q.finish = function () {
@@ -303,5 +346,7 @@
     $$(form, "[data-course-mark]").forEach(function (el) { el.textContent = ""; });
     $$(form, "[data-course-option]").forEach(function (el) { el.removeAttribute("data-course-correct"); });
     $$(form, "[data-course-option-feedback],[data-course-feedback]").forEach(function (el) { el.hidden = true; el.textContent = ""; });
+    this.clearError(id);
+    this.syncMoves(id);
   };
 })(window.mkdocsCourse = window.mkdocsCourse || {});
