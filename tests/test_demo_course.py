@@ -13,7 +13,10 @@ import pytest
 from conftest import ROOT, axe_scan, build_site
 from mkdocs_course.quiz import QuizCollection
 
-DOCS = ROOT / "course" / "en"
+COURSE = ROOT / "course"
+DOCS = COURSE / "en"
+# the languages the demo is translated into, each with pages in course/<code>/
+TRANSLATED = sorted(p.name for p in COURSE.iterdir() if p.is_dir() and p.name != "en")
 QUIZZES = ROOT / "quizzes"
 MODELINE = "# yaml-language-server: $schema=../plugins/mkdocs_course/quiz/quiz.schema.json"
 
@@ -32,6 +35,7 @@ PLACEMENT = re.compile(r"^ {0,3}\[[^\]]*\]\(quiz:([A-Za-z0-9][A-Za-z0-9_-]*)\)\s
 ADMONITION = re.compile(r'^!!! (\w+)(?: "([^"]*)")?\s*$')
 HEADING = re.compile(r"^#{1,6} ")
 IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
+SVG_TEXT = re.compile(r"<(title|text)\b[^>]*>([^<]*)</\1>")
 CHOICE_TYPES = ("single", "multiple")
 
 
@@ -107,16 +111,55 @@ def test_images_exist_and_have_meaningful_alt_text():
     assert {p.resolve() for p in svgs} <= used, "every diagram is used on a page"
 
 
-@pytest.mark.parametrize("svg", sorted((DOCS / "images").glob("*.svg")), ids=lambda p: p.name)
+@pytest.mark.parametrize("svg", sorted(COURSE.glob("*/images/*.svg")),
+                         ids=lambda p: f"{p.parent.parent.name}/{p.name}")
 def test_diagrams_are_self_contained_with_generic_fonts(svg):
     text = svg.read_text(encoding="utf-8")
     # nothing fetched from elsewhere: the only URL allowed is the SVG namespace
     urls = set(re.findall(r"https?://[^\s\"')]+", text))
     assert urls <= {"http://www.w3.org/2000/svg"}, urls
     assert "@import" not in text and "<image" not in text
+    # a generic family: the device's own sans-serif, which covers Arabic script
     fonts = set(re.findall(r'font-family="([^"]*)"', text))
     assert fonts == {"sans-serif"}, fonts
     assert "<text" in text and "<title" in text
+    if svg.parent.parent.name == "ar":
+        assert 'direction="rtl"' in text, "Arabic labels are laid out right to left"
+
+
+def diagram_labels(svg: Path) -> list[str]:
+    return [label for _, label in SVG_TEXT.findall(svg.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_translated_pages_show_diagrams_in_their_own_language(language):
+    """A page in course/<code>/ links images/x.svg; if course/<code>/images/x.svg
+    were missing, the build would quietly show the English diagram."""
+    seen = 0
+    for page in sorted((COURSE / language).glob("*.md")):
+        for alt, src in IMAGE.findall(page.read_text(encoding="utf-8")):
+            own = (page.parent / src).resolve()
+            where = f"course/{language}/{page.name}: {src}"
+            assert own.is_file(), f"{where} is not in course/{language}/, so learners would see the English diagram"
+            assert own.parent == (COURSE / language / "images").resolve(), where
+            english = DOCS / "images" / own.name
+            assert english.is_file(), f"{where} has no English original of the same name"
+            labels, english_labels = diagram_labels(own), diagram_labels(english)
+            assert labels[0] != english_labels[0], f"{where}: the title is still in English"
+            untranslated = [label for label in labels if label in english_labels and re.search("[A-Za-z]{4}", label)]
+            # a word spelt the same in both languages is fine ("motivation"); a diagram left in English is not
+            assert len(untranslated) <= 1, f"{where}: labels still in English: {untranslated}"
+            seen += 1
+    assert seen >= 1
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_translated_glossaries_keep_every_entry_anchor(language):
+    glossary = COURSE / language / "glossary.md"
+    if not glossary.is_file():
+        pytest.skip(f"no {language} glossary yet")
+    anchors = re.findall(r"\{ #([a-z0-9-]+) \}", glossary.read_text(encoding="utf-8"))
+    assert sorted(anchors) == sorted(re.findall(r"\{ #([a-z0-9-]+) \}", source("glossary.md")))
 
 
 def test_glossary_links_point_to_glossary_entries():
@@ -129,17 +172,44 @@ def test_glossary_links_point_to_glossary_entries():
 
 
 def test_sources_name_the_conventions_in_full():
-    sources = source("sources.md")
+    sources = " ".join(source("sources.md").split())  # titles may wrap across lines
     for title in (
         "Forced Labour Convention, 1930 (No. 29)",
+        "Freedom of Association and Protection of the Right to Organise Convention, 1948 (No. 87)",
+        "Right to Organise and Collective Bargaining Convention, 1949 (No. 98)",
         "Equal Remuneration Convention, 1951 (No. 100)",
         "Discrimination (Employment and Occupation) Convention, 1958 (No. 111)",
+        "Minimum Age Convention, 1973 (No. 138)",
         "Occupational Safety and Health Convention, 1981 (No. 155)",
         "Workers with Family Responsibilities Convention, 1981 (No. 156)",
+        "Worst Forms of Child Labour Convention, 1999 (No. 182)",
+        "Maternity Protection Convention, 2000 (No. 183)",
+        "Promotional Framework for Occupational Safety and Health Convention, 2006 (No. 187)",
         "Violence and Harassment Convention, 2019 (No. 190)",
+        "Violence and Harassment Recommendation, 2019 (No. 206)",
         "Goal 5: Achieve gender equality and empower all women and girls.",
+        "5.4:", "5.5:",
     ):
         assert title in sources, title
+
+
+def convention_rows(text: str) -> dict[str, str]:
+    """Convention number -> its row in the sources table."""
+    return {m.group(1): line for line in text.splitlines() if line.startswith("| ")
+            for m in [re.search(r"\((?:No\.|núm\.|n°)\s(\d+)\)", line)] if m}
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_translated_sources_list_the_same_conventions(language):
+    page = COURSE / language / "sources.md"
+    if not page.is_file():
+        pytest.skip(f"no {language} sources page yet")
+    english = convention_rows(source("sources.md"))
+    rows = convention_rows(page.read_text(encoding="utf-8"))
+    assert sorted(rows, key=int) == sorted(english, key=int)
+    for number, row in rows.items():
+        # the same modules refer to each Convention in every language
+        assert row.rsplit("|", 2)[1].strip() == english[number].rsplit("|", 2)[1].strip(), row
 
 
 # -- the quizzes ----------------------------------------------------------------------

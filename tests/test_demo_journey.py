@@ -9,6 +9,8 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
+from urllib.request import urlopen
 
 import pytest
 from conftest import ROOT
@@ -94,6 +96,23 @@ def translated_title(language: str) -> str:
         return "Equality at work"
     po = ROOT / "translations" / f"{language}.po"
     return Translations(read_catalog(po, language, str(po)), language).get("site/name", "Equality at work")
+
+
+@pytest.mark.parametrize("language", [p.name for p in sorted((ROOT / "course").iterdir())
+                                      if p.is_dir() and p.name != "en"])
+def test_translated_pages_are_served_their_own_diagrams(demo_all, language):
+    """What the built site sends for each diagram on a translated page is that
+    language's SVG, not the English one the build falls back to."""
+    seen = 0
+    for page in sorted((ROOT / "course" / language).glob("*.md")):
+        address = f"{demo_all}{language}/" + ("" if page.stem == "index" else f"{page.stem}/")
+        html = urlopen(address).read().decode("utf-8")
+        for src in re.findall(r'<img [^>]*src="([^"]*images/[^"]+\.svg)"', html):
+            served = urlopen(urljoin(address, src)).read()
+            own = ROOT / "course" / language / "images" / Path(src).name
+            assert served == own.read_bytes(), f"{language}/{page.stem}: {src} is not the {language} diagram"
+            seen += 1
+    assert seen >= 1
 
 
 @pytest.mark.parametrize("path", ["es/module-3/", "fr/progress/", "ar/module-1/", "ar/module-5/", "ar/progress/"])

@@ -550,8 +550,8 @@ def test_the_demo_quiz_loads():
     assert [o.id for o in benefits.options if o.fixed] == ["none"]
     assert by_id["equal-value"].answer_bool is False
     assert by_id["equal-value"].feedback_correct.startswith("Right. ILO Convention No. 100")
-    assert by_id["convention-number"].answers == ("190", "C190", "No. 190", "C 190")
-    assert by_id["convention-number"].match == "normalized"
+    assert by_id["discrimination-kind"].answers == ("indirect", "indirect discrimination")
+    assert by_id["discrimination-kind"].match == "normalized"
     rate = by_id["turnover-rate"]
     assert (rate.answer_number, rate.tolerance, rate.unit) == (25.0, 0.5, "%")
     assert len(by_id["practice-benefit"].pairs) == 4
