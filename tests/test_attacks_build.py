@@ -6,10 +6,12 @@ from __future__ import annotations
 import base64
 import json
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
 from attacks import HIDDEN_SCHEMES, LINK_FORMS, attack, attack_quiz, unsafe_addresses
+from mkdocs_course.i18n.catalog import CatalogError, Translations, quiz_entries, read_catalog
 from mkdocs_course.quiz import QuizRenderer, load_quiz
 from mkdocs_course.quiz.markup import QuizMarkdown, address_scheme, is_allowed_address
 from mkdocs_course.quiz.render import decode_key
@@ -90,3 +92,212 @@ def test_a_hostile_link_in_every_field_of_every_question_type_leads_nowhere():
     assert unsafe_addresses(html) == []
     for label in fields:  # each link's words are there, so each field was rendered
         assert label in html, fields[label]
+
+
+# -- the same links in translations ----------------------------------------------------------
+
+PO_HEAD = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
+)
+
+
+def po_entry(context: str, source: str, translation: str) -> str:
+    def quoted(text):
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
+
+    return f"msgctxt {quoted(context)}\nmsgid {quoted(source)}\nmsgstr {quoted(translation)}\n"
+
+
+def catalog_error(tmp_path: Path, text: str) -> str:
+    po = tmp_path / "translations" / "fr.po"
+    po.parent.mkdir(parents=True, exist_ok=True)
+    po.write_text(PO_HEAD + text, encoding="utf-8")
+    with pytest.raises(CatalogError) as info:
+        read_catalog(po, "fr", "translations/fr.po")
+    return str(info.value)
+
+
+ATTACK_ENTRIES = quiz_entries(load_quiz(attack_quiz()[0].encode(), "quizzes/attack.yml"))
+
+
+@pytest.mark.parametrize("entry", [e for e in ATTACK_ENTRIES if not e.context.endswith("/answers")],
+                         ids=lambda e: e.context)
+def test_a_translation_of_any_quiz_field_may_not_link_to_script(tmp_path, entry):
+    translation = "Lisez " + attack("inline", "colon-reference", "le guide")
+    said = catalog_error(tmp_path, po_entry(entry.context, "Read the guide", translation))
+    assert said == (
+        f"translations/fr.po:7: entry '{entry.context}': the translation links to "
+        "'javascript&#58;void(window.__pwned=1)', which is not an allowed address (read as a "
+        "browser reads it, with its character codes decoded). Links may lead only to http:, "
+        "https: or mailto: addresses, or to pages and files of the course (relative addresses)."
+    )
+
+
+@pytest.mark.parametrize("form", LINK_FORMS)
+@pytest.mark.parametrize("encoding", HIDDEN_SCHEMES)
+def test_a_translation_may_not_hide_a_script_link_in_any_form(tmp_path, form, encoding):
+    said = catalog_error(tmp_path, po_entry("attack/single/prompt", "Read the guide", attack(form, encoding, "x")))
+    assert said.startswith("translations/fr.po:7: entry 'attack/single/prompt': the translation links to ")
+    assert "which is not an allowed address" in said
+
+
+def test_a_translation_may_keep_a_link_of_the_source_and_add_safe_ones(tmp_path):
+    po = tmp_path / "fr.po"
+    po.write_text(PO_HEAD + po_entry(
+        "q/a/prompt", "See [the guide](https://example.org) and [this](page.md)",
+        "Voir [le guide](https://example.org/fr), [ceci](page.md) et <https://example.org>",
+    ), encoding="utf-8")
+    catalog = read_catalog(po, "fr", "fr.po")
+    assert Translations(catalog, "fr").get("q/a/prompt", "See [the guide](https://example.org) and [this](page.md)")
+
+
+# -- placeholders: translations are never Python format strings ------------------------------
+
+
+@pytest.mark.parametrize("translation,problem", [
+    ("Question {number:>3000000}", "the translation has '{number:>3000000}', but a placeholder is only a name "
+     "in braces. Write {number} exactly as the source does, with nothing else inside the braces."),
+    ("Question {number.__class__.__mro__}", "the translation has '{number.__class__.__mro__}', but a placeholder "
+     "is only a name in braces. Write {number} exactly as the source does, with nothing else inside the braces."),
+    ("Question {number!r}", "the translation has '{number!r}', but a placeholder is only a name in braces. "
+     "Write {number} exactly as the source does, with nothing else inside the braces."),
+    ("Question {number[0]}", "the translation has '{number[0]}', but a placeholder is only a name in braces. "
+     "Write {number} exactly as the source does, with nothing else inside the braces."),
+    ("Question { {number}", "the translation has a '{' that is not part of a placeholder. Braces are kept for "
+     "placeholders such as {count}; remove it, or use other characters such as parentheses."),
+    ("Question {{number}}", "the translation has a '{' that is not part of a placeholder. Braces are kept for "
+     "placeholders such as {count}; remove it, or use other characters such as parentheses."),
+    ("Question {number} }", "the translation has a '}' that is not part of a placeholder. Braces are kept for "
+     "placeholders such as {count}; remove it, or use other characters such as parentheses."),
+])
+def test_an_interface_translation_may_hold_only_plain_placeholders(tmp_path, translation, problem):
+    said = catalog_error(tmp_path, po_entry("interface/question_label", "Question {number}", translation))
+    assert said == "translations/fr.po:7: entry 'interface/question_label': " + problem
+
+
+def test_quiz_text_may_hold_braces_as_text(tmp_path):
+    po = tmp_path / "fr.po"
+    source = "What does `{}` mean in `{a: 1}`?"
+    po.write_text(PO_HEAD + po_entry("q/a/prompt", source, "Que veut dire `{}` dans `{a: 1}` ?"), encoding="utf-8")
+    assert Translations(read_catalog(po, "fr", "fr.po"), "fr").get("q/a/prompt", source).startswith("Que veut")
+
+
+def test_fill_replaces_only_plain_placeholders():
+    from mkdocs_course.i18n.placeholders import fill
+
+    assert fill("Question {number} of {count}", number=2, count=5) == "Question 2 of 5"
+    for template in ("{number:>3000000}", "{number.__class__.__mro__}", "{number!r}", "{number[0]}", "{", "}{"):
+        assert fill(template, number=2) == template
+    assert fill("{other}", number=2) == "{other}"  # like C.format in the browser
+
+
+def test_a_hostile_translation_that_escaped_the_check_still_cannot_format(tmp_path):
+    # The renderer fills placeholders itself; even a catalog nobody checked
+    # cannot ask for padding or Python internals.
+    from babel.messages.catalog import Catalog
+
+    catalog = Catalog(locale="fr")
+    catalog.add("Question {number}", "Question {number:>3000000}{number.__class__.__mro__}",
+                context="interface/question_label")
+    catalog.add(("1 question · pass mark {pass_mark}%", "{count} questions · pass mark {pass_mark}%"),
+                ("{count:>3000000}", "{count.__class__}"), context="interface/quiz_summary")
+    renderer = QuizRenderer("attacks", Translations(catalog, "fr"))
+    quiz = load_quiz(b"title: T\nquestions:\n  - {id: q, type: true_false, prompt: P, answer: true}\n", "q.yml")
+    html = renderer.render(quiz)
+    assert len(html) < 20000
+    assert "Question {number:&gt;3000000}{number.__class__.__mro__}" in html
+    assert "{count:&gt;3000000}" in html and "class 'object'" not in html
+
+
+# -- texts the theme writes as raw HTML: site name, navigation, mkdocs.yml texts -------------
+
+RAW_ADVICE = (
+    "Write plain text: no '<' and no '\"' (use typographic quotes such as “ ” or « »), "
+    "and the characters themselves instead of codes such as &amp; or &#60;."
+)
+
+
+@pytest.mark.parametrize("context", ["nav", "config", "site/name", "site/description", "interface/progress_title"])
+@pytest.mark.parametrize("translation,problem", [
+    ("<img src=x onerror=alert(1)>",
+     "the translation contains markup or script (<img src=x onerror=alert(1)>) that the source does not. "
+     "Translations are plain text or Markdown; remove the HTML."),
+    ("Cours <img src=x onerror=alert(1)//",
+     "the translation contains markup or script (<img src=x onerror=alert(1)//) that the source does not. "
+     "Translations are plain text or Markdown; remove the HTML."),
+    ('Cours" onfocus="alert(1)" autofocus x="',
+     "the translation contains '\"', but the theme writes this text into the page as HTML, where it could "
+     "become markup. " + RAW_ADVICE),
+    ("&lt;/title&gt;&lt;img src=x onerror=alert(1)&gt;",
+     "the translation contains '&lt;', but the theme writes this text into the page as HTML, where it could "
+     "become markup. " + RAW_ADVICE),
+    ("Cours &#60;b",
+     "the translation contains '&#60;', but the theme writes this text into the page as HTML, where it could "
+     "become markup. " + RAW_ADVICE),
+    ("Cours < 3",
+     "the translation contains '<', but the theme writes this text into the page as HTML, where it could "
+     "become markup. " + RAW_ADVICE),
+])
+def test_a_text_the_theme_writes_as_html_may_hold_no_markup(tmp_path, context, translation, problem):
+    said = catalog_error(tmp_path, po_entry(context, "My course", translation))
+    assert said == f"translations/fr.po:7: entry '{context}': {problem}"
+
+
+def test_plain_punctuation_is_fine_where_the_theme_writes_html(tmp_path):
+    po = tmp_path / "fr.po"
+    po.write_text(PO_HEAD + po_entry("site/name", "R&D course", "Cours d'R&D > été, “ça” & co"), encoding="utf-8")
+    assert Translations(read_catalog(po, "fr", "fr.po"), "fr").get("site/name", "R&D course") == (
+        "Cours d'R&D > été, “ça” & co"
+    )
+
+
+def build_french(tmp_path: Path, replace: dict[str, str]):
+    """The i18n fixture with some French translations replaced, built in French."""
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import FIXTURES
+
+    shutil.copytree(FIXTURES / "i18n-site", tmp_path, dirs_exist_ok=True)
+    po = tmp_path / "translations" / "fr.po"
+    text = po.read_text(encoding="utf-8")
+    for old, new in replace.items():
+        assert old in text
+        text = text.replace(old, new)
+    po.write_text(text, encoding="utf-8")
+    command = str(Path(sys.executable).with_name("mkdocs-course"))
+    result = subprocess.run([command, "build", "--lang", "fr"], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=180)
+    return result, tmp_path / "site" / "fr"
+
+
+@pytest.mark.parametrize("old,new,line,entry", [
+    ('msgstr "Premier module"', 'msgstr "Premier <img src=x onerror=alert(1)//"', 31, "nav"),
+    ('msgstr "Petit cours"', 'msgstr "<img src=x onerror=alert(1)>"', 19, "site/name"),
+])
+def test_a_translated_navigation_title_or_site_name_cannot_become_an_element(tmp_path, old, new, line, entry):
+    result, site = build_french(tmp_path, {old: new})
+    said = " ".join(result.stderr.split())
+    assert result.returncode == 1 and "Traceback" not in said
+    assert f"translations/fr.po:{line}: entry '{entry}': the translation contains markup or script (<img " in said
+    pages = list(site.rglob("*.html")) if site.is_dir() else []
+    assert not any("onerror=alert" in p.read_text(encoding="utf-8") for p in pages)
+
+
+def test_a_translated_site_name_with_plain_punctuation_is_shown_as_written(tmp_path):
+    result, site = build_french(tmp_path, {'msgstr "Petit cours"': 'msgstr "Cours d\'R&D > été"',
+                                           'msgstr "Premier module"': 'msgstr "Module 1 & 2 > suite"'})
+    assert result.returncode == 0, result.stderr
+    page = (site / "one" / "index.html").read_text(encoding="utf-8")
+    assert "Cours d'R&D > été" in page and "Module 1 & 2 > suite" in page
+    assert "&amp;amp;" not in page
+
+
+def test_the_progress_page_heading_shows_its_words_as_written():
+    from mkdocs_course.progress.page import MARKER, page_markdown
+
+    assert page_markdown({"progress_title": "Mes  *progrès* [a](b) #1"}) == (
+        f"# Mes \\*progrès\\* \\[a\\]\\(b\\) \\#1\n\n{MARKER}\n"
+    )

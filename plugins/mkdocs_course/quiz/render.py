@@ -17,6 +17,7 @@ from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from ..i18n.languages import is_rtl
+from ..i18n.placeholders import fill
 from ..templating import template
 from .cache import DiskCache, key
 from .markup import QuizMarkdown
@@ -135,11 +136,11 @@ class QuizRenderer:
         number = self.number
         pass_mark = number(quiz.pass_mark)
         if quiz.draw and quiz.draw < count:
-            summary = self.strings["quiz_pool_summary"].format(
-                draw=number(quiz.draw), count=number(count), pass_mark=pass_mark
+            summary = fill(
+                self.strings["quiz_pool_summary"], draw=number(quiz.draw), count=number(count), pass_mark=pass_mark
             )
         else:
-            summary = self.plural("quiz_summary", count).format(count=number(count), pass_mark=pass_mark)
+            summary = fill(self.plural("quiz_summary", count), count=number(count), pass_mark=pass_mark)
         payload = {
             "course": self.course_id,
             "quiz": quiz.id,
