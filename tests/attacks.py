@@ -126,3 +126,13 @@ def attack_quiz(quiz_id: str = "attack") -> tuple[str, dict[str, str]]:
         ],
     }
     return yaml.safe_dump(quiz, allow_unicode=True, sort_keys=False), fields
+
+
+def alias_bomb(options: int = 2000, questions: int = 2000) -> bytes:
+    """One question's options anchored and reused by every other question:
+    about 190 KB of YAML that expands to options x questions options."""
+    lines = ["title: Bomb", "questions:", "  - id: q0", "    type: single", "    prompt: Pick one",
+             "    options: &opts"]
+    lines += [f"      - {{id: o{i}, text: Option {i}{', correct: true' if i == 0 else ''}}}" for i in range(options)]
+    lines += [f"  - {{id: q{n}, type: single, prompt: Pick one, options: *opts}}" for n in range(1, questions)]
+    return ("\n".join(lines) + "\n").encode()

@@ -301,3 +301,74 @@ def test_the_progress_page_heading_shows_its_words_as_written():
     assert page_markdown({"progress_title": "Mes  *progrès* [a](b) #1"}) == (
         f"# Mes \\*progrès\\* \\[a\\]\\(b\\) \\#1\n\n{MARKER}\n"
     )
+
+
+# -- YAML aliases: what a small file may expand to --------------------------------------------
+
+BOMB_MESSAGE = (
+    "quizzes/bomb.yml:2007:55: the aliases in this file repeat more than 10,000 values "
+    "(10,003 at this '*opts' alone), which would make a huge quiz page. Aliases are for "
+    "reusing a few values; write the repeated part out where it is needed, or split the "
+    "quiz into several files."
+)
+MEASURE = """
+import resource, sys, time
+from mkdocs_course.quiz import QuizError, load_quiz
+data = open(sys.argv[1], "rb").read()
+start = time.perf_counter()
+try:
+    load_quiz(data, "quizzes/bomb.yml")
+    print("loaded")
+except QuizError as error:
+    print(error)
+print(time.perf_counter() - start)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)  # KiB
+"""
+
+
+def test_an_alias_bomb_is_refused_quickly_in_little_memory(tmp_path):
+    import subprocess
+    import sys
+
+    from attacks import alias_bomb
+
+    bomb = tmp_path / "bomb.yml"
+    bomb.write_bytes(alias_bomb())
+    assert 150_000 < bomb.stat().st_size < 250_000
+    done = subprocess.run([sys.executable, "-c", MEASURE, str(bomb)], capture_output=True, text=True, timeout=120)
+    said, seconds, kib = done.stdout.strip().splitlines()
+    assert said == BOMB_MESSAGE, done.stderr
+    assert float(seconds) < 15  # it was 149 s before aliases were bounded
+    assert int(kib) < 400 * 1024  # and 7.9 GB
+
+
+def test_an_alias_bomb_stops_the_build_with_the_message(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    from attacks import alias_bomb
+    from conftest import write_project
+
+    write_project(tmp_path, pages={"index.md": "# Bomb\n\n[Quiz: Bomb](quiz:bomb)\n"},
+                  quizzes={"bomb.yml": alias_bomb()})
+    start = time.perf_counter()
+    command = str(Path(sys.executable).with_name("mkdocs-course"))
+    done = subprocess.run([command, "build"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "course: " + BOMB_MESSAGE in " ".join(done.stderr.split())
+    assert time.perf_counter() - start < 30
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_few_reused_values_are_still_fine():
+    text = (
+        "title: Scale\nquestions:\n"
+        "  - id: q1\n    type: single\n    prompt: How sure are you?\n    explanation: &why " + "Because. " * 50 + "\n"
+        "    options: &scale\n" + "".join(f"      - {{id: s{i}, text: Level {i}, correct: {str(i == 3).lower()}}}\n"
+                                         for i in range(1, 6))
+        + "".join(f"  - {{id: q{n}, type: single, prompt: Again {n}, explanation: *why, options: *scale}}\n"
+                  for n in range(2, 101))
+    )
+    quiz = load_quiz(text.encode(), "quizzes/scale.yml")
+    assert len(quiz.questions) == 100 and all(len(q.options) == 5 for q in quiz.questions)

@@ -282,15 +282,37 @@ def test_recursive_alias_in_a_mapping():
 
 
 def test_aliases_are_converted_once():
+    lines = ["l0: &l0 [a, a, a, a, a, a, a, a, a, a]"] + [
+        f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]" for i in range(1, 3)
+    ]
+    document = parse("\n".join(lines) + "\n", SOURCE)
+    assert document["l2"][0] is document["l2"][1] is document["l1"]
+    assert error("\n".join(lines) + "\n") == (
+        f"quizzes/basics.yml:1:1: quiz 'basics': unknown key 'l0' in the quiz. "
+        f"Valid keys here: {QUIZ_KEYS}."
+    )
+
+
+def test_what_aliases_repeat_is_limited():
     # a "billion laughs" file: 10**8 values if every alias were expanded
     lines = ["l0: &l0 [a, a, a, a, a, a, a, a, a, a]"] + [
         f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]" for i in range(1, 9)
     ]
-    document = parse("\n".join(lines) + "\n", SOURCE)
-    assert document["l8"][0] is document["l8"][1] is document["l7"]
     assert error("\n".join(lines) + "\n") == (
-        f"quizzes/basics.yml:1:1: quiz 'basics': unknown key 'l0' in the quiz. "
-        f"Valid keys here: {QUIZ_KEYS}."
+        "quizzes/basics.yml:4:45: the aliases in this file repeat more than 10,000 values "
+        "(1,111 at this '*l2' alone), which would make a huge quiz page. Aliases are for "
+        "reusing a few values; write the repeated part out where it is needed, or split "
+        "the quiz into several files."
+    )
+
+
+def test_what_aliases_repeat_is_limited_in_characters_too():
+    text = "title: &t " + "x" * 200_000 + "\ndescription: [*t, *t, *t, *t, *t, *t]\nquestions: []\n"
+    assert error(text) == (
+        "quizzes/basics.yml:2:35: the aliases in this file repeat more than 1,000,000 "
+        "characters of text (200,000 at this '*t' alone), which would make a huge quiz page. "
+        "Aliases are for reusing a few values; write the repeated part out where it is needed, "
+        "or split the quiz into several files."
     )
 
 
