@@ -372,3 +372,74 @@ def test_a_few_reused_values_are_still_fine():
     )
     quiz = load_quiz(text.encode(), "quizzes/scale.yml")
     assert len(quiz.questions) == 100 and all(len(q.options) == 5 for q in quiz.questions)
+
+
+# -- the build cache: whoever can write it cannot run code in the build -----------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+QUIZ_FILES = sorted(ROOT.glob("quizzes/*.yml")) + sorted(ROOT.glob("tests/fixtures/*/quizzes/*.yml"))
+
+
+@pytest.mark.parametrize("path", QUIZ_FILES, ids=lambda p: p.name)
+def test_a_cached_quiz_reads_back_equal(path):
+    from mkdocs_course.quiz.model import quiz_from_data, quiz_to_data
+
+    quiz = load_quiz(path.read_bytes(), "quizzes/" + path.name)
+    again = quiz_from_data(json.loads(json.dumps(quiz_to_data(quiz))))
+    assert again == quiz and again.version == quiz.version
+
+
+@pytest.mark.parametrize("damage", [
+    None, [], "text", 42, {}, [1, 2],
+    [1, "T", "s", [], 70.0, "", None, False, {}],  # an id that is not text
+    ["q", "T", "s", [["q1", "exec", "P", "", "", "", "", True, [], "all_or_nothing", None, [], "normalized",
+                      None, 0.0, "", [], []]], 70.0, "", None, False, {}],  # an unknown question type
+])
+def test_a_cache_entry_of_the_wrong_shape_is_refused(damage):
+    from mkdocs_course.quiz.model import quiz_from_data
+
+    with pytest.raises(ValueError):
+        quiz_from_data(damage)
+
+
+class _RunsCode:
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        import os
+
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_poisoned_build_cache_runs_no_code_and_the_build_stays_right(tmp_path):
+    import hashlib
+    import pickle
+
+    from conftest import build_site, write_project
+
+    project = write_project(tmp_path / "course", pages={"index.md": "# Home\n\n[Quiz: x](quiz:all-types)\n"},
+                            quizzes={"all-types.yml": (ROOT / "tests/fixtures/quiz-site/quizzes/all-types.yml")
+                                     .read_bytes()})
+    site = build_site(project)
+    first = (site / "index.html").read_text(encoding="utf-8")
+    entries = sorted(p for p in (project / ".cache" / "mkdocs-course").rglob("*") if p.is_file())
+    assert [p.suffix for p in entries] in ([".json", ".txt"], [".txt", ".json"])  # the quiz and its HTML
+
+    marker = tmp_path / "code-ran"
+    payload = pickle.dumps(_RunsCode(marker))
+    pickle.loads(payload)  # the payload is real: loading it runs its command
+    assert marker.exists()
+    marker.unlink()
+    good = {entry: entry.read_bytes() for entry in entries}
+    checksum = lambda body: hashlib.sha256(body).hexdigest().encode() + b"\n" + body  # noqa: E731
+    for damage in (payload, b"\x00garbage\xff", b"[1, 2", checksum(b"[1, 2"), checksum(b'{"id": "q"}'),
+                   checksum(payload), lambda data: data[:-40], lambda data: data.replace(b"a", b"b", 1)):
+        for entry in entries:
+            entry.write_bytes(damage(good[entry]) if callable(damage) else damage)
+            entry.with_suffix(".pickle").write_bytes(payload)  # where the pickle cache kept it
+        build_site(project)
+        assert not marker.exists()
+        assert (site / "index.html").read_text(encoding="utf-8") == first
+        for entry in entries:  # each damaged entry was a miss, and was written again
+            assert entry.read_bytes() == good[entry]

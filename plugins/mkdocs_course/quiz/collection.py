@@ -8,7 +8,7 @@ from pathlib import Path
 from .cache import DiskCache, key
 from .errors import QuizError
 from .loader import load_quiz
-from .model import Quiz
+from .model import Quiz, quiz_from_data, quiz_to_data
 from .yamlsource import Position
 
 
@@ -73,9 +73,13 @@ class QuizCollection:
         if self.disk_cache is None:
             return load_quiz(data, shown, default_pass_mark=self.default_pass_mark)
         name = key("quiz", shown, data, self.default_pass_mark)
-        quiz = self.disk_cache.get(name)
-        if quiz is None:
-            # errors are never cached: a broken file is read again each build
-            quiz = load_quiz(data, shown, default_pass_mark=self.default_pass_mark)
-            self.disk_cache.put(name, quiz)
+        try:
+            quiz = quiz_from_data(self.disk_cache.get(name))
+            if quiz.source == shown:
+                return quiz
+        except ValueError:  # no entry, or not one this code wrote: load the file
+            pass
+        # errors are never cached: a broken file is read again each build
+        quiz = load_quiz(data, shown, default_pass_mark=self.default_pass_mark)
+        self.disk_cache.put(name, quiz_to_data(quiz))
         return quiz

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 QUESTION_TYPES = (
     "single",
@@ -136,3 +136,104 @@ class Quiz:
         }
         blob = json.dumps(shape, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:12]
+
+
+# -- the model as plain data (the build cache stores quizzes as JSON) ------------------------
+
+
+def quiz_to_data(quiz: Quiz) -> list:
+    """The quiz as JSON-ready data: each object a list of its fields' values,
+    in the order of their declaration. ``quiz_from_data`` reverses it."""
+    return _flat(quiz)
+
+
+def quiz_from_data(data) -> Quiz:
+    """A Quiz from ``quiz_to_data``'s output. Raises ValueError for anything
+    else: a missing or extra value, or a value of the wrong kind."""
+    quiz = _build(Quiz, data)
+    if any(q.type not in QUESTION_TYPES for q in quiz.questions):
+        raise ValueError("unknown question type")
+    return quiz
+
+
+def _flat(value):
+    if isinstance(value, (Quiz, Question, Option, Pair, Item)):
+        return [_flat(getattr(value, f.name)) for f in fields(value)]
+    if isinstance(value, tuple):
+        return [_flat(item) for item in value]
+    return value
+
+
+def _number(value) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"not a number: {value!r}")
+    return float(value)
+
+
+def _optional(read):
+    def check(value):
+        if value is None:
+            return None
+        if read in (int, bool):
+            if type(value) is not read:
+                raise ValueError(f"not {read.__name__}: {value!r}")
+            return value
+        return read(value)
+    return check
+
+
+def _items(read):
+    def check(value):
+        if type(value) is not list:
+            raise ValueError(f"not a list: {value!r}")
+        if read is str:
+            if not all(type(item) is str for item in value):
+                raise ValueError("not a list of texts")
+            return tuple(value)
+        return tuple(_build(read, item) for item in value)
+    return check
+
+
+def _texts(value) -> dict:
+    if type(value) is not dict or not all(type(v) is str for v in value.values()):
+        raise ValueError(f"not a mapping of texts: {value!r}")
+    return dict(value)
+
+
+# by the annotations of the fields above (strings: annotations are postponed)
+_READERS = {
+    "str": str,  # str and bool are checked in _build itself
+    "bool": bool,
+    "float": _number,
+    "int | None": _optional(int),
+    "float | None": _optional(_number),
+    "bool | None": _optional(bool),
+    "tuple[str, ...]": _items(str),
+    "tuple[Option, ...]": _items(Option),
+    "tuple[Pair, ...]": _items(Pair),
+    "tuple[Item, ...]": _items(Item),
+    "tuple[Question, ...]": _items(Question),
+    "dict": _texts,
+}
+_SHAPES: dict = {}  # class -> ((field name, reader), ...)
+
+
+def _build(cls, data):
+    shape = _SHAPES.get(cls)
+    if shape is None:
+        shape = _SHAPES[cls] = tuple((f.name, _READERS[f.type]) for f in fields(cls))
+    if type(data) is not list or len(data) != len(shape):
+        raise ValueError(f"not a {cls.__name__}")
+    values = {}
+    for (name, read), value in zip(shape, data):
+        if read is str or read is bool:  # most fields: checked here, without a call
+            if type(value) is not read:
+                raise ValueError(f"{cls.__name__}.{name} is not {read.__name__}")
+            values[name] = value
+        else:
+            values[name] = read(value)
+    # As pickle does: every field is checked, and a frozen dataclass's
+    # __init__ (one object.__setattr__ per field) was most of the cost.
+    made = object.__new__(cls)
+    made.__dict__.update(values)
+    return made

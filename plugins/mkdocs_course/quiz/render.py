@@ -55,6 +55,10 @@ def script_json(value) -> Markup:
     return Markup(text)
 
 
+# What every rendered quiz starts and ends with (templates/quiz.html)
+QUIZ_START, QUIZ_END = '<section class="course-quiz" ', "</section>"
+
+
 class QuizRenderer:
     """Turns quizzes into HTML, given the interface strings of one language."""
 
@@ -106,10 +110,10 @@ class QuizRenderer:
         if self.disk_cache is None:
             return self.render(*prepare())
         name = key("html", self._settings, content_key)
-        html = self.disk_cache.get(name)
-        if html is None:
+        html = self.disk_cache.get_text(name)
+        if html is None or not (html.startswith(QUIZ_START) and html.endswith(QUIZ_END)):  # none, or not a quiz
             html = self.render(*prepare())
-            self.disk_cache.put(name, html)
+            self.disk_cache.put_text(name, html)
         return html
 
     def number(self, value: float) -> str:
