@@ -443,3 +443,22 @@ def test_a_poisoned_build_cache_runs_no_code_and_the_build_stays_right(tmp_path)
         assert (site / "index.html").read_text(encoding="utf-8") == first
         for entry in entries:  # each damaged entry was a miss, and was written again
             assert entry.read_bytes() == good[entry]
+
+
+# -- ids end where the text ends --------------------------------------------------------------
+
+
+def test_a_language_code_with_a_line_break_is_refused(tmp_path):
+    from conftest import write_project
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
+
+    folder = write_project(tmp_path, pages={"index.md": "# Home\n"},
+                           plugin_options='languages:\n  "en\\n": English\n')
+    config = load_config(str(folder / "mkdocs.yml"))
+    with pytest.raises(PluginError) as info:
+        config.plugins["course"].on_config(config)
+    assert str(info.value) == (
+        "course: the language code 'en\\n' under 'languages' is not a language code. "
+        "Use codes such as en, fr, es, ar or pt-BR."
+    )

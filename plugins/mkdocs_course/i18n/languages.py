@@ -30,7 +30,7 @@ def course_languages(languages: dict[str, str] | None, source: str | None, defau
     for code in languages:
         if not LANGUAGE_CODE.fullmatch(code):
             raise CourseError(
-                f"the language code '{code}' under 'languages' is not a language code. "
+                f"the language code {code!r} under 'languages' is not a language code. "
                 "Use codes such as en, fr, es, ar or pt-BR."
             )
     if source not in languages:

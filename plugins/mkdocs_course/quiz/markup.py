@@ -127,3 +127,14 @@ class QuizMarkdown:
         without its tags, spaces collapsed (``*x*`` and ``_x_`` are both 'x')."""
         shown = html.unescape(re.sub(r"<[^>]*>", "", self.inline(text)))
         return " ".join(shown.split())
+
+
+_shared: QuizMarkdown | None = None
+
+
+def visible_text(text: str) -> str:
+    """``QuizMarkdown.visible_text`` with one instance made on first use."""
+    global _shared
+    if _shared is None:
+        _shared = QuizMarkdown()
+    return _shared.visible_text(text)

@@ -41,6 +41,7 @@ class Mapping(dict):
         # the text as written, for scalar values: YAML reads `Yes` as true and
         # `1951` as a number, but a prompt or answer means the words written
         self.raw: dict = {}
+        self.plain: set = set()  # keys whose value was written without quotes
 
 
 class Sequence(list):
@@ -200,6 +201,7 @@ YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 MERGE_TAG = YAML_TAG_PREFIX + "merge"
 COLLECTION_TAGS = (YAML_TAG_PREFIX + "seq", YAML_TAG_PREFIX + "map")
 SURROGATE = re.compile("[\ud800-\udfff]")
+YAML12_BOOLEANS = ("true", "True", "TRUE", "false", "False", "FALSE")
 
 
 def _shown_tag(tag: str) -> str:
@@ -232,6 +234,12 @@ def _scalar(node, constructor, source, pos):
             f"the YAML tag '{tag}' is not supported in quiz files",
             "Remove the tag; a text that starts with '!' must be in quotes.",
         ) from None
+    if isinstance(value, bool) and not node.style and node.value not in YAML12_BOOLEANS:
+        # 'yes', 'no', 'on', 'off': YAML 1.1 reads them as true/false, which
+        # authors do not expect (docs/authoring.md asks for true/false). They
+        # stay the words written: text where text is wanted, and the same
+        # message as "yes" in quotes where true or false is.
+        return node.value
     if isinstance(value, str) and SURROGATE.search(value):
         # "\ud83d\ude00" escapes: PyYAML keeps the halves apart; join them
         try:
@@ -377,4 +385,6 @@ class _Converter:
             mapping.value_positions[key] = Position.of(value_node)
             if isinstance(value_node, yaml.ScalarNode):
                 mapping.raw[key] = value_node.value
+                if not value_node.style:  # None, or "" from libyaml
+                    mapping.plain.add(key)
         return mapping
