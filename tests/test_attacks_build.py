@@ -462,3 +462,63 @@ def test_a_language_code_with_a_line_break_is_refused(tmp_path):
         "course: the language code 'en\\n' under 'languages' is not a language code. "
         "Use codes such as en, fr, es, ar or pt-BR."
     )
+
+
+# -- quiz files never reach the site ----------------------------------------------------------
+
+PUBLISHED_MESSAGE = (
+    "course: quizzes_dir is 'course/en/quizzes', inside the docs folder course/en, so the site "
+    "would publish course/en/quizzes/basics.yml and every other quiz file, answer keys and all. "
+    "Move the quiz files to a folder outside course/en, such as quizzes/ (the default), and set "
+    "quizzes_dir to it."
+)
+BASICS = "title: Basics\nquestions:\n  - {id: q, type: true_false, prompt: Wet?, answer: true}\n"
+
+
+def course_build(folder: Path, *args: str):
+    """`mkdocs-course build` in ``folder``, as an author runs it."""
+    import subprocess
+    import sys
+
+    command = str(Path(sys.executable).with_name("mkdocs-course"))
+    done = subprocess.run([command, "build", *args], cwd=folder, capture_output=True, text=True, timeout=120)
+    return done.returncode, " ".join(done.stderr.split())
+
+
+@pytest.mark.parametrize("quizzes_dir", ["course/en/quizzes", "course/en"])
+def test_a_quizzes_folder_inside_the_docs_folder_is_refused(tmp_path, quizzes_dir):
+    from conftest import write_project
+
+    write_project(tmp_path, pages={"index.md": "# Home\n\n[Quiz: Basics](quiz:basics)\n"},
+                  plugin_options=f"quizzes_dir: {quizzes_dir}\n")
+    (tmp_path / quizzes_dir).mkdir(parents=True, exist_ok=True)
+    (tmp_path / quizzes_dir / "basics.yml").write_text(BASICS, encoding="utf-8")
+    code, said = course_build(tmp_path)
+    assert code == 1 and "Traceback" not in said
+    assert PUBLISHED_MESSAGE.replace("course/en/quizzes", quizzes_dir) in said
+    assert not list(tmp_path.glob("site/**/basics.yml"))
+
+
+def test_quiz_files_reached_through_fallback_pages_are_refused(tmp_path):
+    # The French build copies untranslated files from course/en/, quiz files too.
+    from conftest import write_project
+
+    write_project(tmp_path, pages={"index.md": "# Home\n\n[Quiz: Basics](quiz:basics)\n"},
+                  plugin_options="quizzes_dir: course/en/quizzes\nlanguages:\n  en: English\n  fr: Français\n")
+    (tmp_path / "course" / "fr").mkdir()
+    (tmp_path / "course" / "fr" / "index.md").write_text("# Accueil\n", encoding="utf-8")
+    (tmp_path / "course/en/quizzes").mkdir()
+    (tmp_path / "course/en/quizzes/basics.yml").write_text(BASICS, encoding="utf-8")
+    code, said = course_build(tmp_path, "--lang", "fr")
+    assert code == 1 and "Traceback" not in said
+    assert PUBLISHED_MESSAGE in said
+    assert not list(tmp_path.glob("site/**/basics.yml"))
+
+
+def test_quiz_files_outside_the_docs_folder_stay_out_of_the_site(tmp_path):
+    from conftest import build_site, write_project
+
+    write_project(tmp_path, pages={"index.md": "# Home\n\n[Quiz: Basics](quiz:basics)\n"},
+                  quizzes={"basics.yml": BASICS})
+    site = build_site(tmp_path)
+    assert (site / "index.html").is_file() and not list(site.rglob("*.yml"))

@@ -39,6 +39,9 @@ class QuizFeature:
         self.renderer = QuizRenderer(build.course_id, build.languages.translations, disk_cache=build.disk_cache)
 
     def on_files(self, files: Files, config) -> None:
+        """Add the quiz runtime; refuse quiz files the site would publish."""
+        setup = self.build.languages
+        self.collection.check_unpublished([Path(config.docs_dir)] + ([] if setup.is_source else [setup.source_docs_dir]))
         for asset in runtime_assets():
             files.append(File.generated(config, asset.path, content=asset.content))
 

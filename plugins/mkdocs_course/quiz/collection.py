@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Iterable
 
+from ..errors import CourseError
 from .cache import DiskCache, key
 from .errors import QuizError
 from .loader import load_quiz
@@ -83,3 +85,27 @@ class QuizCollection:
         quiz = load_quiz(data, shown, default_pass_mark=self.default_pass_mark)
         self.disk_cache.put(name, quiz_to_data(quiz))
         return quiz
+
+    def check_unpublished(self, docs_folders: Iterable[Path]) -> None:
+        """Refuse quiz files that the site would publish.
+
+        ``docs_folders`` are the folders whose files the site copies (the
+        docs folder, and the source language's for pages not yet translated).
+        A quiz file holds every answer key in plain text, so quiz files in
+        one of them would reach every learner. Raises CourseError naming the
+        folders and what to do.
+        """
+        files = self.files()
+        if not files:
+            return
+        folder = self.folder.resolve()
+        for docs in docs_folders:
+            docs = Path(docs).resolve()
+            if folder.is_relative_to(docs):
+                shown_docs = self.shown(docs)
+                raise CourseError(
+                    f"quizzes_dir is '{self.shown(folder)}', inside the docs folder {shown_docs}, so the "
+                    f"site would publish {self.shown(files[0])} and every other quiz file, answer keys "
+                    f"and all. Move the quiz files to a folder outside {shown_docs}, such as quizzes/ "
+                    "(the default), and set quizzes_dir to it."
+                )
