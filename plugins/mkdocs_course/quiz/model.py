@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field, fields
+from operator import itemgetter
 
 QUESTION_TYPES = (
     "single",
@@ -202,7 +203,7 @@ def _texts(value) -> dict:
 
 # by the annotations of the fields above (strings: annotations are postponed)
 _READERS = {
-    "str": str,  # str and bool are checked in _build itself
+    "str": str,  # str and bool fields are checked in _build itself
     "bool": bool,
     "float": _number,
     "int | None": _optional(int),
@@ -215,25 +216,30 @@ _READERS = {
     "tuple[Question, ...]": _items(Question),
     "dict": _texts,
 }
-_SHAPES: dict = {}  # class -> ((field name, reader), ...)
+_SHAPES: dict = {}  # class -> what _build checks, worked out once
+
+
+def _shape(cls):
+    """(field names, a getter of the text and true/false fields and their
+    types, the other fields with their readers)."""
+    names = tuple(f.name for f in fields(cls))
+    simple = [(i, _READERS[f.type]) for i, f in enumerate(fields(cls)) if _READERS[f.type] in (str, bool)]
+    other = tuple((i, f.name, _READERS[f.type]) for i, f in enumerate(fields(cls))
+                  if _READERS[f.type] not in (str, bool))
+    indices = [i for i, _ in simple]
+    pick = itemgetter(*indices) if len(indices) > 1 else (lambda data: tuple(data[i] for i in indices))
+    return names, pick, tuple(kind for _, kind in simple), other
 
 
 def _build(cls, data):
-    shape = _SHAPES.get(cls)
-    if shape is None:
-        shape = _SHAPES[cls] = tuple((f.name, _READERS[f.type]) for f in fields(cls))
-    if type(data) is not list or len(data) != len(shape):
+    shape = _SHAPES.get(cls) or _SHAPES.setdefault(cls, _shape(cls))
+    names, pick, kinds, other = shape
+    if type(data) is not list or len(data) != len(names):
         raise ValueError(f"not a {cls.__name__}")
-    values = {}
-    for (name, read), value in zip(shape, data):
-        if read is str or read is bool:  # most fields: checked here, without a call
-            if type(value) is not read:
-                raise ValueError(f"{cls.__name__}.{name} is not {read.__name__}")
-            values[name] = value
-        else:
-            values[name] = read(value)
-    # As pickle does: every field is checked, and a frozen dataclass's
-    # __init__ (one object.__setattr__ per field) was most of the cost.
-    made = object.__new__(cls)
-    made.__dict__.update(values)
-    return made
+    # the text and true/false fields, checked all at once (most of the fields)
+    if tuple(map(type, pick(data))) != kinds:
+        raise ValueError(f"a field of {cls.__name__} is of the wrong kind")
+    values = dict(zip(names, data))
+    for index, name, read in other:
+        values[name] = read(data[index])
+    return cls(**values)
