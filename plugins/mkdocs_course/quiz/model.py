@@ -220,26 +220,33 @@ _SHAPES: dict = {}  # class -> what _build checks, worked out once
 
 
 def _shape(cls):
-    """(field names, a getter of the text and true/false fields and their
-    types, the other fields with their readers)."""
-    names = tuple(f.name for f in fields(cls))
-    simple = [(i, _READERS[f.type]) for i, f in enumerate(fields(cls)) if _READERS[f.type] in (str, bool)]
-    other = tuple((i, f.name, _READERS[f.type]) for i, f in enumerate(fields(cls))
-                  if _READERS[f.type] not in (str, bool))
-    indices = [i for i, _ in simple]
-    pick = itemgetter(*indices) if len(indices) > 1 else (lambda data: tuple(data[i] for i in indices))
-    return names, pick, tuple(kind for _, kind in simple), other
+    """(number of fields, a getter of the text and true/false fields, their
+    types, the other fields' positions with their readers)."""
+    readers = [_READERS[f.type] for f in fields(cls)]
+    simple = [i for i, read in enumerate(readers) if read in (str, bool)]
+    other = tuple((i, read) for i, read in enumerate(readers) if read not in (str, bool))
+    if not other:
+        pick = None  # every field is text or true/false: the types of the whole list
+    elif len(simple) > 1:
+        pick = itemgetter(*simple)
+    else:
+        pick = lambda data: tuple(data[i] for i in simple)  # noqa: E731
+    return len(readers), pick, tuple(readers[i] for i in simple), other
 
 
 def _build(cls, data):
-    shape = _SHAPES.get(cls) or _SHAPES.setdefault(cls, _shape(cls))
-    names, pick, kinds, other = shape
-    if type(data) is not list or len(data) != len(names):
+    shape = _SHAPES.get(cls)
+    if shape is None:
+        shape = _SHAPES[cls] = _shape(cls)
+    count, pick, kinds, other = shape
+    if type(data) is not list or len(data) != count:
         raise ValueError(f"not a {cls.__name__}")
-    # the text and true/false fields, checked all at once (most of the fields)
-    if tuple(map(type, pick(data))) != kinds:
+    # the text and true/false fields (most of them), checked at once
+    if tuple(map(type, data if pick is None else pick(data))) != kinds:
         raise ValueError(f"a field of {cls.__name__} is of the wrong kind")
-    values = dict(zip(names, data))
-    for index, name, read in other:
-        values[name] = read(data[index])
-    return cls(**values)
+    if not other:
+        return cls(*data)
+    values = list(data)
+    for index, read in other:
+        values[index] = read(values[index])
+    return cls(*values)
