@@ -18,6 +18,7 @@ from mkdocs.__main__ import State, build_command, serve_command
 
 from . import __version__
 from .mkdocs.languages import LANGUAGE_ENV
+from .mkdocs.pwa import SERVE_ENV
 
 
 @click.group(context_settings=dict(help_option_names=["-h", "--help"], max_content_width=100))
@@ -86,6 +87,7 @@ def _serve(lang, **kwargs):
     """Preview one language with live reload."""
     if lang:
         os.environ[LANGUAGE_ENV] = lang
+    os.environ[SERVE_ENV] = "1"  # no service worker: it would keep stale builds
     return serve_command.callback(**kwargs)
 
 

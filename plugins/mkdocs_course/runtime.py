@@ -91,3 +91,13 @@ def progress_assets() -> tuple[Asset, Asset]:
 def nav_script() -> Asset:
     """Marks passed modules in the navigation; loaded on every page."""
     return _asset("nav", ".js", _joined(NAV_JS_MODULES, ASSETS / "js"))
+
+
+# -- the course on the device (export/pwa.py): registers the worker, offers
+# a new version and installing; every page, like nav.js.
+OFFLINE_JS_MODULES = ("offline.js",)
+
+
+@lru_cache(maxsize=None)
+def offline_script() -> Asset:
+    return _asset("offline", ".js", _joined(OFFLINE_JS_MODULES, ASSETS / "js"))

@@ -113,6 +113,25 @@ INTERFACE = {
     "import_storage": "The file is fine, but this browser would not save it (storage is blocked or full): {saved} of {total} quizzes were imported. Nothing was removed. Free some space or use another browser, then import the file again.",
     # -- progress: the navigation (assets/js/nav.js), read by screen readers after a check mark
     "nav_passed": "passed",
+    # -- offline: the course kept on the device (assets/js/offline.js)
+    "offline_update": "A new version of the course is available.",
+    "offline_reload": "Reload",
+    "offline_heading": "On this device",
+    "offline_ready": "Every page of this course now opens on this device without a connection.",
+    "offline_saving": "The course is being saved on this device so that it opens without a connection. Stay online for a moment.",
+    "offline_failed": "The course could not be saved on this device for use without a connection. It works while you are online, and it will try again on your next visit.",
+    "offline_none": "The course is not yet saved on this device for use without a connection.",
+    "offline_unsupported": "This browser cannot keep the course for use without a connection here (that needs a secure https:// address and a recent browser). The course works while you are online.",
+    "offline_copy": "You opened the offline copy of this course from files on this device.",
+    "offline_copy_shared": "This browser shares your saved progress between all pages of this copy.",
+    "offline_copy_separate": "This browser keeps each page of this offline copy apart: a quiz's results stay on that quiz's page and do not reach “My progress” or the certificate. Open the copy in Google Chrome or Microsoft Edge, or use the online course.",
+    "offline_copy_unknown": "It could not be checked whether this browser shares your saved progress between the pages of this copy.",
+    "offline_copy_blocked": "This browser does not let the offline copy save your progress.",
+    "offline_persisted": "Your saved progress is protected: this browser will not clear it on its own.",
+    "offline_not_persisted": "This browser may clear your saved progress on its own: when the device is short of space, or (Safari) after 7 days without a visit unless the course is on the home screen. Export your progress from time to time to keep a copy.",
+    "offline_install": "Install this course",
+    "offline_install_hint": "Installing puts the course with your apps: it opens without a connection and its saved progress is better protected.",
+    "offline_installed": "This course is installed on this device.",
 }
 
 
@@ -152,4 +171,9 @@ INTERFACE_NOTES = {
     "certificate_percent": "A score in a table cell of the certificate; write the percent sign the way your language does.",
     "certificate_notice": "Printed on every certificate: say plainly that the learner's browser made it and no trainer checked it.",
     "nav_passed": "Read by screen readers after a check mark next to a passed module in the navigation, in brackets.",
+    "offline_update": "Shown at the bottom of the page when a newer build of the course was downloaded; the button \"Reload\" follows.",
+    "offline_reload": "Button that reloads the page with the new version of the course.",
+    "offline_heading": "Heading on the progress page, above whether the course and its progress are kept on this phone or computer.",
+    "offline_copy_separate": "Shown in the offline copy (files opened from the device) in browsers such as Firefox that keep each file's storage apart.",
+    "offline_not_persisted": "Safari deletes a site's saved data after 7 days without a visit unless it was added to the home screen.",
 }

@@ -24,6 +24,17 @@ class CertificateConfig(Config):
     signatures = c.ListOfItems(c.SubConfig(SignatureConfig), default=[])
 
 
+# -- the course on the learner's device (export/pwa.py, docs/offline.md)
+class PwaConfig(Config):
+    """The installable course: web app manifest, icons and service worker."""
+
+    enabled = c.Type(bool, default=True)
+    # The name under the app's icon (default: the course title, cut to fit).
+    short_name = c.Optional(c.Type(str))
+    # #rrggbb (default: Material's primary colour of the first palette).
+    theme_color = c.Optional(c.Type(str))
+
+
 class CourseConfig(Config):
     enabled = c.Type(bool, default=True)
 
@@ -63,3 +74,6 @@ class CourseConfig(Config):
     # The generated "My progress" page; add it to `nav`.
     progress_page = c.Type(str, default="progress.md")
     certificate = c.SubConfig(CertificateConfig)
+
+    # The installable course that works offline (see docs/offline.md).
+    pwa = c.SubConfig(PwaConfig)
