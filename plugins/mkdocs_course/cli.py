@@ -161,6 +161,15 @@ def _add_i18n():
 _add_i18n()
 
 
+def _add_export():
+    from .export.commands import export
+
+    cli.add_command(export, "export")
+
+
+_add_export()
+
+
 def main(argv: list[str] | None = None) -> None:
     # MkDocs prints a long notice about its future on every run; a course
     # author cannot act on it, so keep the output to what concerns the course.
