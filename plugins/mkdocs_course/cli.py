@@ -4,7 +4,8 @@
 ``--site-dir``, ``--config-file``, ``--dev-addr`` ...). A course with
 ``languages`` builds every language into ``<site_dir>/<language>/`` in
 parallel processes plus a language chooser; a one-language course is built
-by MkDocs' own command. ``i18n`` holds the translators' tools.
+by MkDocs' own command. ``i18n`` holds the translators' tools; ``verify``
+and ``report`` the trainers' (``trainer/commands.py``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from .mkdocs.languages import LANGUAGE_ENV
 @click.version_option(__version__, "-V", "--version", prog_name="mkdocs-course")
 @click.pass_context
 def cli(ctx):
-    """Build, preview and translate a course made with mkdocs-course."""
+    """Build, preview and translate a course made with mkdocs-course; verify learners' records."""
     ctx.ensure_object(State)
 
 
@@ -157,6 +158,16 @@ def _add_i18n():
 
 
 _add_i18n()
+
+
+def _add_trainer():
+    from .trainer.commands import report, verify
+
+    cli.add_command(verify, "verify")
+    cli.add_command(report, "report")
+
+
+_add_trainer()
 
 
 def main(argv: list[str] | None = None) -> None:

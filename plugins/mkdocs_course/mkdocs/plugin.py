@@ -1,7 +1,7 @@
 """The ``course`` MkDocs plugin: the build's table of contents.
 
 Each feature keeps its own part of the build in its own module (languages,
-quizzes, progress, theme, delivery); every handler here calls those parts in a fixed
+quizzes, progress, theme, delivery, trainer); every handler here calls those parts in a fixed
 order and holds no feature's rules or state. Course rules raise the core's
 CourseError, which becomes a PluginError: MkDocs prints it without a
 traceback.
@@ -25,6 +25,7 @@ from .languages import LanguageFeature, setup_language
 from .progress import ProgressFeature
 from .quizzes import QuizFeature
 from .theme import ThemeFeature
+from .trainer import TrainerFeature
 
 
 @contextmanager
@@ -45,6 +46,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.progress = ProgressFeature()
         self.theme = ThemeFeature()
         self.delivery = DeliveryFeature()
+        self.trainer = TrainerFeature()
+
+    def on_startup(self, *, command, dirty, **kwargs):
+        self.trainer.on_startup(command)  # serve keeps no answer keys
 
     # Before the search plugin's on_config, which takes its language from the
     # theme language that the language feature sets for this build.
@@ -67,6 +72,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.progress.on_config(self.build, config)  # required quizzes, progress page
             self.theme.on_config(self.build, config)  # site.css on every page
             self.delivery.on_config(self.build)
+            self.trainer.on_config(self.build, config)  # answer keys outside the site
         return config
 
     def on_serve(self, server, *, config, builder, **kwargs):
@@ -142,3 +148,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.languages.on_post_build(config)  # hreflang alternates in the sitemap
             # the build manifest that exports read (export/manifest.py)
             self.delivery.on_post_build(config, self.progress.outline, self.progress.page_url)
+            with reported():
+                # the answer keys verify reads, outside the site (trainer/answerkeys.py)
+                self.trainer.on_post_build(self.progress.outline)
