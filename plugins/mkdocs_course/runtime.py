@@ -91,3 +91,15 @@ def progress_assets() -> tuple[Asset, Asset]:
 def nav_script() -> Asset:
     """Marks passed modules in the navigation; loaded on every page."""
     return _asset("nav", ".js", _joined(NAV_JS_MODULES, ASSETS / "js"))
+
+
+# -- trainer
+# The trainer dashboard (mkdocs-course report --html) is a folder of its own,
+# never part of the site: plain files that work offline from file://.
+DASHBOARD_JS_MODULES = ("core.js", "certificate.js", "dashboard.js", "dashboard-view.js")
+DASHBOARD_CSS_FILE = "dashboard.css"
+
+
+def dashboard_assets() -> tuple[bytes, bytes]:
+    """The dashboard's (script, stylesheet)."""
+    return _joined(DASHBOARD_JS_MODULES, ASSETS / "js"), _joined((DASHBOARD_CSS_FILE,), ASSETS)

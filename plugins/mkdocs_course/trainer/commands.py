@@ -12,6 +12,7 @@ import click
 from .. import __version__
 from ..errors import CourseError
 from .answerkeys import DEFAULT_DIR, load_answer_keys
+from .grading import js_round
 from .records import RecordError, read_record, shown
 from .report import csv_bytes, item_analysis, module_rows, question_texts, xlsx_bytes
 from .verify import EXIT_CODES, Problem, Verdict, verify_record, worst
@@ -129,7 +130,7 @@ def _print_items(items) -> None:
     click.echo("Item analysis: right on the first attempt, hardest first (valid records only)")
     for item in items:
         click.echo(f"{item.quiz} / {item.question}: {item.right} of {item.learners} learners right "
-                   f"({round(100 * item.share)}%) - {shown(item.prompt)}")
+                   f"({js_round(100 * item.share):g}%) - {shown(item.prompt)}")
         for option, count in sorted(item.wrong.items(), key=lambda kv: -kv[1]):
             text = item.options.get(option, "")
             click.echo(f"    wrong choice {option}{' (' + shown(text) + ')' if text else ''}: {count}")
