@@ -12,7 +12,6 @@ import shutil
 
 import pytest
 from conftest import FIXTURES, build_site
-from mkdocs.config import load_config
 from mkdocs_course.quiz.render import decode_key
 from test_i18n_build import i18n_site  # noqa: F401  (a fixture: the i18n course built in en, fr and ar)
 from trainer_support import run
@@ -101,18 +100,6 @@ def test_a_folder_learners_would_receive_is_refused(tmp_path, folder, what):
         "would receive the right answers. Set answer_keys_dir to a folder outside the site and the pages, such as "
         "the default 'trainer/answer-keys'.") in " ".join(result.stderr.split())
     assert not (tmp_path / "site" / "keys").exists()
-
-
-def test_serve_keeps_no_answer_keys(tmp_path):
-    from mkdocs.commands.build import build
-
-    shutil.copytree(FIXTURES / "quiz-site", tmp_path, dirs_exist_ok=True)
-    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "served"))
-    config.plugins.on_startup(command="serve", dirty=False)
-    build(config, serve_url="http://127.0.0.1:8000/")
-    config.plugins.on_shutdown()
-    assert (tmp_path / "served" / "index.html").is_file()
-    assert not (tmp_path / "trainer").exists()
 
 
 def test_the_plain_text_of_prompts_is_kept_for_reports(tmp_path):

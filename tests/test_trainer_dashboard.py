@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from conftest import axe_scan
 from test_trainer_verify import TAMPERING, trainer_course  # noqa: F401  (a fixture: the course and two learners' records)
-from trainer_support import changed, run, write
+from trainer_support import attempt, changed, run, write
 
 pytestmark = pytest.mark.browser
 
@@ -27,6 +27,8 @@ def group(trainer_course, tmp_path):
         source = records["omar"] if kind in ("score raised", "pass flipped", "question score raised") else records["amina"]
         names.append(write(folder, f"tampered-{i:02}.json", changed(source, change)).name)
     names.append(write(folder, "markup.json", changed(records["omar"], lambda r: r["learner"].update(name=MARKUP))).name)
+    old = changed(records["omar"], lambda r: attempt(r, "second", 0).update(version="ffffffffffff"))
+    names.append(write(folder, "old-version.json", old).name)
     keys = project / "trainer" / "answer-keys"
     result = run("verify", *names, "--answer-keys", keys, "--format", "json", cwd=folder)
     (tmp_path / "verified.json").write_text(result.stdout, encoding="utf-8")
@@ -70,11 +72,12 @@ def test_records_and_verify_output_show_the_group_and_every_tampering(dashboard,
     assert rows[1] == ["عمر الفاروق", "en", "3 of 3", "verified"]
     for row, (kind, (_, check, _)) in zip(rows[2:], TAMPERING.items()):
         assert row[3].startswith("tampered: ") and check in row[3], (kind, row)
+    assert rows[-1][3] == "not checked: made on a quiz version the answer keys do not hold"
     assert dashboard.locator("[data-course-dashboard-summary]").inner_text() == f"Learners: {len(names)}. Verified: 2."
     # tampered records are left out of the group's figures
     modules = dashboard.locator("[data-course-dashboard-modules] tbody tr").evaluate_all(
         "rows => rows.map(r => Array.from(r.children).map(c => c.textContent))")
-    assert modules[0] == ["One", "2 of 2", "0", "0", "0", "0", "2", "0"]
+    assert modules[0] == ["One", "3 of 3", "0", "0", "0", "0", "3", "0"]
     hardest = dashboard.locator("[data-course-dashboard-items] tbody tr").evaluate_all(
         "rows => rows.map(r => Array.from(r.children).map(c => c.textContent))")
     single = next(r for r in hardest if r[0].startswith("Pick the second option."))

@@ -48,9 +48,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.delivery = DeliveryFeature()
         self.trainer = TrainerFeature()
 
-    def on_startup(self, *, command, dirty, **kwargs):
-        self.trainer.on_startup(command)  # serve keeps no answer keys
-
     # Before the search plugin's on_config, which takes its language from the
     # theme language that the language feature sets for this build.
     @event_priority(100)
