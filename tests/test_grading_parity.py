@@ -5,14 +5,13 @@ grading.js) and by mkdocs_course.trainer.grading, curated and generated."""
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mkdocs_course.runtime import runtime_assets
 from mkdocs_course.trainer.grading import attempt_score, grade, normalize_text, parse_number
 
 pytestmark = pytest.mark.browser
 
-GRADING_JS = ROOT / "plugins" / "mkdocs_course" / "assets" / "js" / "grading.js"
 
 KEYS = {
     "single": {"type": "single", "correct": ["b"]},
@@ -50,11 +49,11 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def grader(browser):
-    """A page holding only the runtime's grading.js."""
+    """A page holding the quiz runtime exactly as the site ships it (no quiz on the page)."""
     context = browser.new_context()
     page = context.new_page()
     page.set_content("<!doctype html><html lang='en'><title>grading</title></html>")
-    page.add_script_tag(path=str(GRADING_JS))
+    page.add_script_tag(content=runtime_assets()[0].content.decode("utf-8"))
     yield page
     context.close()
 
