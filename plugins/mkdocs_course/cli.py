@@ -4,7 +4,8 @@
 ``--site-dir``, ``--config-file``, ``--dev-addr`` ...). A course with
 ``languages`` builds every language into ``<site_dir>/<language>/`` in
 parallel processes plus a language chooser; a one-language course is built
-by MkDocs' own command. ``i18n`` holds the translators' tools.
+by MkDocs' own command. ``i18n`` holds the translators' tools; ``verify``
+and ``report`` the trainers' (``trainer/commands.py``).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from .mkdocs.pwa import SERVE_ENV
 @click.version_option(__version__, "-V", "--version", prog_name="mkdocs-course")
 @click.pass_context
 def cli(ctx):
-    """Build, preview and translate a course made with mkdocs-course."""
+    """Build, preview and translate a course made with mkdocs-course; verify learners' records."""
     ctx.ensure_object(State)
 
 
@@ -168,6 +169,14 @@ def _add_export():
 
 
 _add_export()
+def _add_trainer():
+    from .trainer.commands import report, verify
+
+    cli.add_command(verify, "verify")
+    cli.add_command(report, "report")
+
+
+_add_trainer()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -101,3 +101,15 @@ OFFLINE_JS_MODULES = ("offline.js",)
 @lru_cache(maxsize=None)
 def offline_script() -> Asset:
     return _asset("offline", ".js", _joined(OFFLINE_JS_MODULES, ASSETS / "js"))
+
+
+# -- trainer
+# The trainer dashboard (mkdocs-course report --html) is a folder of its own,
+# never part of the site: plain files that work offline from file://.
+DASHBOARD_JS_MODULES = ("core.js", "certificate.js", "dashboard.js", "dashboard-view.js")
+DASHBOARD_CSS_FILE = "dashboard.css"
+
+
+def dashboard_assets() -> tuple[bytes, bytes]:
+    """The dashboard's (script, stylesheet)."""
+    return _joined(DASHBOARD_JS_MODULES, ASSETS / "js"), _joined((DASHBOARD_CSS_FILE,), ASSETS)

@@ -66,6 +66,12 @@ class CourseConfig(Config):
     cache = c.Type(bool, default=True)
     cache_dir = c.Type(str, default=".cache/mkdocs-course")
 
+    # Trainer tools
+    # Where the build keeps the answer keys of every quiz version it has
+    # shipped, for `mkdocs-course verify`: outside the site (a build refuses a
+    # folder inside it or the pages). Commit it with the course source.
+    answer_keys_dir = c.Type(str, default="trainer/answer-keys")
+
     # Progress and certificate
     # Quiz ids a learner must pass to complete the course and get the
     # certificate (default: every quiz placed on a page). A quiz passes at its

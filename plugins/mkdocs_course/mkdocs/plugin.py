@@ -1,7 +1,7 @@
 """The ``course`` MkDocs plugin: the build's table of contents.
 
 Each feature keeps its own part of the build in its own module (languages,
-quizzes, progress, theme, delivery); every handler here calls those parts in a fixed
+quizzes, progress, theme, delivery, trainer); every handler here calls those parts in a fixed
 order and holds no feature's rules or state. Course rules raise the core's
 CourseError, which becomes a PluginError: MkDocs prints it without a
 traceback.
@@ -26,6 +26,7 @@ from .progress import ProgressFeature
 from .pwa import PwaFeature
 from .quizzes import QuizFeature
 from .theme import ThemeFeature
+from .trainer import TrainerFeature
 
 
 @contextmanager
@@ -47,6 +48,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.theme = ThemeFeature()
         self.delivery = DeliveryFeature()
         self.pwa = PwaFeature()
+        self.trainer = TrainerFeature()
 
     # Before the search plugin's on_config, which takes its language from the
     # theme language that the language feature sets for this build.
@@ -70,6 +72,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.theme.on_config(self.build, config)  # site.css on every page
             self.delivery.on_config(self.build)
             self.pwa.on_config(self.build, config)  # the offline script on every page
+            self.trainer.on_config(self.build, config)  # answer keys outside the site
         return config
 
     def on_serve(self, server, *, config, builder, **kwargs):
@@ -151,3 +154,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             # the build manifest that exports read (export/manifest.py)
             self.delivery.on_post_build(config, self.progress.outline, self.progress.page_url)
             self.pwa.on_post_build(config)  # manifest, icons, then the worker and its list
+            with reported():
+                # the answer keys verify reads, outside the site (trainer/answerkeys.py)
+                self.trainer.on_post_build(self.progress.outline)

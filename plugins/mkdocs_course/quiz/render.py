@@ -46,6 +46,17 @@ def decode_key(text: str, salt: bytes) -> dict:
     return json.loads(_mask(base64.b64decode(text), salt).decode("utf-8"))
 
 
+def quiz_salt(course_id: str, quiz: Quiz) -> bytes:
+    """The salt of a quiz's masked key and matching tokens (per course, quiz and version)."""
+    return hashlib.sha256(f"{course_id}:{quiz.id}:{quiz.version}".encode()).digest()[:16]
+
+
+def choice_tokens(salt: bytes, question: Question) -> dict[str, str]:
+    """Pair id -> the opaque token its right-hand choice carries in a matching
+    question, so the page does not reveal which left item it belongs to."""
+    return {p.id: hashlib.sha256(salt + p.id.encode()).hexdigest()[:8] for p in question.pairs}
+
+
 def script_json(value) -> Markup:
     """JSON that stays text inside a <template> element, whatever its strings hold."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
@@ -125,7 +136,7 @@ class QuizRenderer:
     def _render(self, quiz: Quiz, text_language: str) -> str:
         md = self.markdown
         base = f"cq-{quiz.id}"
-        salt = hashlib.sha256(f"{self.course_id}:{quiz.id}:{quiz.version}".encode()).digest()[:16]
+        salt = quiz_salt(self.course_id, quiz)
         questions, keys = [], {}
         for question in quiz.questions:
             view, key = self._question(question, base, salt)
@@ -205,11 +216,7 @@ class QuizRenderer:
                 {"id": "false", "text": self.strings["false"], "fixed": True},
             ]
         elif q.type == "matching":
-            # The value of each right-hand choice is an opaque token, so the
-            # page does not reveal which left item it belongs to.
-            tokens = {
-                p.id: hashlib.sha256(salt + p.id.encode()).hexdigest()[:8] for p in q.pairs
-            }
+            tokens = choice_tokens(salt, q)
             view["pairs"] = [{"id": p.id, "left": Markup(md.inline(p.left))} for p in q.pairs]
             view["rights"] = sorted(
                 ({"token": tokens[p.id], "text": Markup(md.inline(p.right))} for p in q.pairs),
