@@ -4,7 +4,8 @@
 ``--site-dir``, ``--config-file``, ``--dev-addr`` ...). A course with
 ``languages`` builds every language into ``<site_dir>/<language>/`` in
 parallel processes plus a language chooser; a one-language course is built
-by MkDocs' own command. ``i18n`` holds the translators' tools.
+by MkDocs' own command. ``i18n`` holds the translators' tools, ``export``
+the packages made from a build (SCORM).
 """
 
 from __future__ import annotations
