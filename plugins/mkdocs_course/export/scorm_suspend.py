@@ -6,7 +6,7 @@ The bridge always keeps, for every quiz, the attempt that decides its status
 (first pass, else best) as a summary, then the unfinished attempts whole;
 what resuming needs is at least that. The worst case counted here is every
 module's deciding attempt at its longest (an attempt id as long as the
-runtime makes them, a perfect score, an attempt lasting months, made on an
+runtime makes them, a perfect score, an attempt lasting weeks, made on an
 older version of the quiz) plus one unfinished attempt of the largest quiz,
 every question answered with every option, typed answers of
 ``TYPED_ANSWER`` characters. More unfinished attempts, and every attempt
@@ -56,7 +56,7 @@ def _digits(ids: list[str]) -> object:
 
 
 def worst_summary() -> list:
-    return ["z" * ID_LENGTH, 1000, 9_999_999_999, -9, "0" * VERSION_LENGTH, None, 1]
+    return ["z" * ID_LENGTH, 1000, 9_999_999, -9, "0" * VERSION_LENGTH, None, 1]
 
 
 def worst_draft(module: dict) -> list:

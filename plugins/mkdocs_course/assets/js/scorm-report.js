@@ -106,6 +106,8 @@
       case "multiple":
       case "ordering":
         var ids = [].concat(answer).map(String);
+        // a set of choices is given in the options' written order
+        if (type === "multiple") ids.sort(function (x, y) { return list.indexOf(x) - list.indexOf(y); });
         if (!is12) return ids.join(sep);
         var chosen = letters(ids, list);
         return chosen ? chosen.join(",") : null;
@@ -113,7 +115,7 @@
         return is12 ? (answer === true ? "t" : "f") : String(answer === true);
       case "fill_blank":
         // 2004 reads "[,]" as a separator and a leading "{" as a language tag
-        var typed = String(answer).replace(/\[,\]/g, ",").replace(/^\{/, "(");
+        var typed = String(answer).trim().replace(/\[,\]/g, ",").replace(/^\{/, "(");
         return S.fit(typed, is12 ? 255 : 250);
       case "numeric":
         var n = C.parseNumber ? C.parseNumber(answer) : Number(answer);

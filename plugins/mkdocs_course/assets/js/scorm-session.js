@@ -27,10 +27,10 @@
   S.memoryStorage = function (changed) {
     var map = new Map(), store = {
       getItem: function (k) { k = String(k); return map.has(k) ? map.get(k) : null; },
-      setItem: function (k, v) { map.set(String(k), String(v)); changed(); },
-      removeItem: function (k) { map.delete(String(k)); changed(); },
+      setItem: function (k, v) { map.set(String(k), String(v)); changed(String(k)); },
+      removeItem: function (k) { map.delete(String(k)); changed(String(k)); },
       key: function (i) { var keys = Array.from(map.keys()); return i < keys.length ? keys[i] : null; },
-      clear: function () { map.clear(); changed(); }
+      clear: function () { map.clear(); changed(null); }
     };
     Object.defineProperty(store, "length", { get: function () { return map.size; } });
     return store;
@@ -71,7 +71,7 @@
   P.start = function () {
     var self = this, win = this.win, api = S.findAPI(win, this.version);
     if (!S.usableStorage(win)) {
-      this.storage = S.memoryStorage(function () { self.changed(); });
+      this.storage = S.memoryStorage(function (key) { self.changedKey(key); });
       S.useStorage(win, this.storage);
     }
     this.lms = api ? new S.LMS(api, this.version) : null;
@@ -87,9 +87,7 @@
     this.record = !!lms && this.mode !== "browse" && this.mode !== "review";
     if (lms) this.resume(lms.get(this.el.suspend));
     if (lms && !this.record) this.tell("review");
-    win.addEventListener("storage", function (event) {
-      if (!event.key || event.key.indexOf("mkdocs-course/" + self.course.id + "/") === 0) self.changed();
-    });
+    win.addEventListener("storage", function (event) { self.changedKey(event.key); });
     win.document.addEventListener("visibilitychange", function () {
       if (win.document.visibilityState === "hidden") self.save(true);
     });
@@ -134,6 +132,11 @@
   };
 
   // -- reporting -------------------------------------------------------------------
+
+  // A key of storage changed (null: all of them): report soon when it is the course's.
+  P.changedKey = function (key) {
+    if (key === null || key.indexOf("mkdocs-course/" + this.course.id + "/") === 0) this.changed();
+  };
 
   // Something in the course's storage changed: report soon.
   P.changed = function () {

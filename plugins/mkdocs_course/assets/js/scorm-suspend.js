@@ -5,7 +5,7 @@
    is a short hash of the quiz id (C.scorm.quizKey), so a package whose
    modules were added, removed or reordered still reads what an older one
    saved. An item is one attempt, either
-     a summary  [id, score*10, started before finished (ms), finished - id time (ms) or ISO time,
+     a summary  [id, score*10, started before finished (s), finished - id time (ms) or ISO time,
                  version (when not the quiz's current one), lang (when not the package's),
                  passed (0/1, when the score and pass mark do not say it)]
      or whole   [id, {s: started - id time (ms) or ISO, q: questions, o: orders, a: answers,
@@ -135,7 +135,7 @@
 
   S.summary = function (a, module, lang) {
     var passed = module.pass_mark !== undefined && a.version === module.version ? a.score >= module.pass_mark : null;
-    return trim([a.id, Math.round(a.score * 10), ms(a.finished) - ms(a.started) || 0,
+    return trim([a.id, Math.round(a.score * 10), Math.round((ms(a.finished) - ms(a.started)) / 1000) || 0,
       relative(a.id, a.finished) || null,
       a.version === module.version ? null : a.version,
       a.lang === lang ? null : a.lang,
@@ -210,7 +210,7 @@
     var version = item[4] || module.version, score = item[1] / 10;
     a = {
       id: id, quiz: module.quiz, version: version, lang: item[5] || lang,
-      started: iso(ms(finished) - (item[2] || 0)), finished: finished, score: score,
+      started: iso(ms(finished) - 1000 * (item[2] || 0)), finished: finished, score: score,
       passed: item[6] === undefined || item[6] === null ? score >= module.pass_mark : item[6] === 1
     };
     return { attempt: a, current: false };
