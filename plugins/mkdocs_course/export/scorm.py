@@ -22,7 +22,7 @@ from ..templating import template
 from .manifest import FILE as BUILD_MANIFEST
 from .manifest import BuiltSite, find_sites
 from .packaged_site import DROPPED_FILES, packaged_page, search_index, site_page
-from .scorm_manifest import LAUNCH, PackageDescription, manifest_xml
+from .scorm_manifest import LAUNCH, METADATA, PackageDescription, manifest_xml, metadata_xml
 from .scorm_strings import launch_strings
 from .scorm_suspend import LIMITS, SuspendEstimate, advice, estimate
 
@@ -103,7 +103,8 @@ def write_package(site: BuiltSite, version: str, target: Path) -> Package:
     start = pages[0] if pages else "index.html"
     mastery = mastery_score(required)
     launch = _launch_page(site, version, launch_js.path, start, pages, found.key_size)
-    names = sorted(set(files) | {launch_js.path, page_js.path, LAUNCH})
+    extra = {launch_js.path, page_js.path, LAUNCH} | ({METADATA} if version == "1.2" else set())
+    names = sorted(set(files) | extra)
     description = PackageDescription(
         identifier=f"{site.course_id}-{site.language}-scorm{version}",
         title=site.title, language=site.language, files=tuple(names),
@@ -114,6 +115,8 @@ def write_package(site: BuiltSite, version: str, target: Path) -> Package:
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
             archive.writestr("imsmanifest.xml", manifest_xml(version, description))
             archive.writestr(LAUNCH, launch)
+            if version == "1.2":
+                archive.writestr(METADATA, metadata_xml(description))
             archive.writestr(launch_js.path, launch_js.content)
             archive.writestr(page_js.path, page_js.content)
             for name in files:

@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 LAUNCH = "launch.html"
+METADATA = "metadata.xml"  # SCORM 1.2: the course's IMS metadata record, by adlcp:location
 
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -22,7 +23,6 @@ NAMESPACES = {
     "1.2": {
         "": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
         "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2",
-        "imsmd": "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1",
     },
     "2004": {
         "": "http://www.imsglobal.org/xsd/imscp_v1p1",
@@ -35,7 +35,7 @@ NAMESPACES = {
 }
 # the XSD each namespace is described by, named as the SCORM books name them
 SCHEMA_FILES = {
-    "1.2": {"": "imscp_rootv1p1p2.xsd", "adlcp": "adlcp_rootv1p2.xsd", "imsmd": "imsmd_rootv1p2p1.xsd"},
+    "1.2": {"": "imscp_rootv1p1p2.xsd", "adlcp": "adlcp_rootv1p2.xsd"},
     "2004": {"": "imscp_v1p1.xsd", "adlcp": "adlcp_v1p3.xsd", "adlseq": "adlseq_v1p3.xsd",
              "adlnav": "adlnav_v1p3.xsd", "imsss": "imsss_v1p0.xsd"},
 }
@@ -73,10 +73,10 @@ def manifest_xml(version: str, package: PackageDescription) -> bytes:
     ET.SubElement(metadata, cp("schema")).text = "ADL SCORM"
     ET.SubElement(metadata, cp("schemaversion")).text = SCHEMA_VERSION[version]
     if version == "1.2":
-        md = q["imsmd"]
-        general = ET.SubElement(ET.SubElement(metadata, md("lom")), md("general"))
-        ET.SubElement(ET.SubElement(general, md("title")), md("langstring"), {XML_LANG: package.language}).text = package.title
-        ET.SubElement(general, md("language")).text = package.language
+        # a record of its own, as SCORM 1.2 allows: IMS's metadata XSD for
+        # 1.2 is not deterministic, so common validators cannot read an
+        # inline record with it
+        ET.SubElement(metadata, q["adlcp"]("location")).text = METADATA
     else:
         lom = q["lom"]
         general = ET.SubElement(ET.SubElement(metadata, lom("lom")), lom("general"))
@@ -102,11 +102,27 @@ def manifest_xml(version: str, package: PackageDescription) -> bytes:
     for name in package.files:
         ET.SubElement(resource, cp("file"), {"href": name})
 
+    return _xml(root, ns)
+
+
+def _xml(root, ns: dict) -> bytes:
     for prefix, uri in ns.items():
         ET.register_namespace(prefix, uri)
     ET.register_namespace("xsi", XSI)
     ET.indent(root, space=" ")
     return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
+
+
+def metadata_xml(package: PackageDescription) -> bytes:
+    """SCORM 1.2's metadata record (IMS Learning Resource Meta-data 1.2.1):
+    the course's title and language."""
+    uri = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
+    md = lambda name: f"{{{uri}}}{name}"  # noqa: E731
+    root = ET.Element(md("lom"), {f"{{{XSI}}}schemaLocation": f"{uri} imsmd_rootv1p2p1.xsd"})
+    general = ET.SubElement(root, md("general"))
+    ET.SubElement(ET.SubElement(general, md("title")), md("langstring"), {XML_LANG: package.language}).text = package.title
+    ET.SubElement(general, md("language")).text = package.language
+    return _xml(root, {"imsmd": uri})
 
 
 def _sequencing(item, ss, package: PackageDescription) -> None:
