@@ -158,7 +158,7 @@ def test_the_trainer_reads_what_was_written_and_what_the_lms_will_receive(zips):
         "  - objectives: 3, one per required quiz (all-types, second, pool): status and best score",
         "  - interactions: one per question of every finished attempt (choice 3, fill-in 1, matching 1, "
         "numeric 1, sequencing 1, true-false 5)",
-        "  - suspend_data: up to 561 of 4,096 characters in the worst case",
+        "  - suspend_data: up to 527 of 4,096 characters in the worst case",
     ]
     assert zips["2004"][0].stdout.splitlines()[1:3] == [
         "  The LMS will receive:",
@@ -196,7 +196,7 @@ def test_the_check_warns_when_scorm_12_cannot_hold_a_learners_progress(tmp_path)
     assert result.returncode == 0
     assert result.stderr == (
         "Warning: big-en-scorm12.zip: SCORM 1.2 keeps at most 4,096 characters of a learner's progress "
-        "(cmi.suspend_data); this course may need up to 7,123: the deciding attempt of each of its 100 "
+        "(cmi.suspend_data); this course may need up to 5,925: the deciding attempt of each of its 100 "
         "modules and one unfinished attempt. Export with --version 2004 (64,000 characters), or split the "
         "course into smaller packages. What does not fit stays in the learner's browser only: the LMS will "
         "not have it on another device or browser.\n")
@@ -204,7 +204,7 @@ def test_the_check_warns_when_scorm_12_cannot_hold_a_learners_progress(tmp_path)
     assert strict.returncode == 1 and strict.stderr.startswith("Error: big-en-scorm12.zip: SCORM 1.2 keeps")
     fits = export(folder, "--version", "2004", "--strict")
     assert fits.returncode == 0 and fits.stderr == ""
-    assert "up to 7,123 of 64,000 characters" in fits.stdout
+    assert "up to 5,925 of 64,000 characters" in fits.stdout
 
 
 def test_one_required_quiz_gives_the_lms_its_pass_mark_as_mastery_score(tmp_path):

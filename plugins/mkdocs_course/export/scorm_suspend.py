@@ -55,8 +55,9 @@ def _digits(ids: list[str]) -> object:
     return "0" * len(ids) if len(ids) <= 36 else [f"{i:>064}" for i in ids]
 
 
-def worst_summary() -> list:
-    return ["z" * ID_LENGTH, 1000, 9_999_999, -9, "0" * VERSION_LENGTH, None, 1]
+def worst_summary() -> str:
+    """id|score|seconds|late|version|lang|passed, at their longest but lang."""
+    return "|".join(["z" * ID_LENGTH, "100", "9999999", "9", "0" * VERSION_LENGTH, "", "1"])
 
 
 def worst_draft(module: dict) -> list:
@@ -98,11 +99,13 @@ class SuspendEstimate:
 def estimate(modules: list[dict], version: str) -> SuspendEstimate:
     """The worst case for a course's modules (the build manifest's)."""
     size = key_size([m["quiz"] for m in modules])
-    needed = len(PREFIX) + _compact({"q": {}}) + len(',"r":""') + 9
+    needed = len(PREFIX) + _compact({"q": {}, "r": "z" * 9})
     for n, _module in enumerate(modules):
-        needed += size + 2 + 1 + 2 + (1 if n else 0) + _compact(worst_summary())
+        # "key":"summary", and a comma between quizzes
+        needed += size + 2 + 1 + _compact(worst_summary()) + (1 if n else 0)
     if modules:
-        needed += 1 + max(_compact(worst_draft(m)) for m in modules)
+        # one quiz holds [summary, draft]
+        needed += 2 + 1 + max(_compact(worst_draft(m)) for m in modules)
     return SuspendEstimate(version, LIMITS[version], needed, len(modules), size)
 
 

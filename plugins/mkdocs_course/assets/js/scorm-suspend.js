@@ -1,15 +1,16 @@
 /* SCORM: the learner's saved attempts as the LMS keeps them, in
    cmi.suspend_data (4,096 characters in SCORM 1.2, 64,000 in 2004).
 
-   "mc1" then JSON: {"q": {<quiz key>: [item, ...]}, "r": <mark>}. A quiz key
-   is a short hash of the quiz id (C.scorm.quizKey), so a package whose
-   modules were added, removed or reordered still reads what an older one
-   saved. An item is one attempt, either
-     a summary  [id, score*10, started before finished (s), finished - id time (ms) or ISO time,
-                 version (when not the quiz's current one), lang (when not the package's),
-                 passed (0/1, when the score and pass mark do not say it)]
+   "mc1" then JSON: {"q": {<quiz key>: item or [item, ...]}, "r": <mark>}. A
+   quiz key is a short hash of the quiz id (C.scorm.quizKey), so a package
+   whose modules were added, removed or reordered still reads what an older
+   one saved. An item is one attempt, either
+     a summary  "id|score|started before finished (s)|id time - finished (ms) or ISO time|
+                 version (when not the quiz's current one)|lang (when not the package's)|
+                 passed (1/0, when the score and pass mark do not say it)", empty fields
+                 at the end left out (an array of the same fields for an id holding "|")
      or whole   [id, {s: started - id time (ms) or ISO, q: questions, o: orders, a: answers,
-                 k: scores (0/1 digits, or by position), f, g: score*10, p, r: right, v, l, c: 1 if it is the quiz's current attempt,
+                 k: scores (0/1 digits, or by position), f, g: score, p, r: right, v, l, c: 1 if it is the quiz's current attempt,
                  x: 1 if abandoned}]
    with question, option and choice ids written as positions in the build
    manifest's lists (one base-36 digit each) when they are there, and as
@@ -135,12 +136,26 @@
 
   S.summary = function (a, module, lang) {
     var passed = module.pass_mark !== undefined && a.version === module.version ? a.score >= module.pass_mark : null;
-    return trim([a.id, Math.round(a.score * 10), Math.round((ms(a.finished) - ms(a.started)) / 1000) || 0,
-      relative(a.id, a.finished) || null,
+    var late = relative(a.id, a.finished);
+    var fields = trim([a.id, a.score, Math.round((ms(a.finished) - ms(a.started)) / 1000) || 0,
+      typeof late === "number" ? -late || null : late,
       a.version === module.version ? null : a.version,
       a.lang === lang ? null : a.lang,
       passed === a.passed ? null : (a.passed ? 1 : 0)]);
+    var text = fields.map(function (f) { return f === null ? "" : String(f); });
+    return text.join("").indexOf("|") < 0 ? text.join("|") : fields;
   };
+
+  function unpackSummary(item, module, lang) {
+    var f = typeof item === "string" ? item.split("|") : item.map(function (x) { return x === null ? "" : String(x); });
+    var id = f[0], late = f[3] || "0", score = Number(f[1]);
+    var finished = /^-?\d+$/.test(late) ? absolute(id, -Number(late)) : late;
+    return {
+      id: id, quiz: module.quiz, version: f[4] || module.version, lang: f[5] || lang,
+      started: iso(ms(finished) - 1000 * (Number(f[2]) || 0)), finished: finished, score: score,
+      passed: f[6] ? f[6] === "1" : score >= module.pass_mark
+    };
+  }
 
   S.whole = function (a, module, lang, isCurrent) {
     var qs = module.questions, ids = qs.map(function (q) { return q.id; });
@@ -164,7 +179,7 @@
     if (whole) f.k = marks.join("").replace(/_+$/, "");
     if (a.finished) {
       f.f = relative(a.id, a.finished);
-      f.g = Math.round(a.score * 10);
+      f.g = a.score;
       f.p = a.passed ? 1 : 0;
       if (typeof a.right === "number") f.r = a.right;
     }
@@ -182,8 +197,11 @@
   }
 
   function unpackItem(item, module, lang) {
+    if (typeof item === "string" || typeof item[1] !== "object") {
+      return { attempt: unpackSummary(item, module, lang), current: false };
+    }
     var id = item[0], f = item[1], a;
-    if (f && typeof f === "object") {
+    if (f) {
       var qs = module.questions, ids = qs.map(function (q) { return q.id; });
       var back = function (map, fn) {
         var out = {};
@@ -200,20 +218,13 @@
         orders: back(f.o, function (q, v) { return undigits(v, optionsOf(q)); }),
         answers: back(f.a, unpackAnswer),
         scores: typeof f.k === "string" ? marksBack(f.k, ids) : back(f.k, function (q, v) { return v; }),
-        score: f.g === undefined ? null : f.g / 10, passed: f.p === undefined ? null : f.p === 1
+        score: f.g === undefined ? null : f.g, passed: f.p === undefined ? null : f.p === 1
       };
       if (f.r !== undefined) a.right = f.r;
       if (f.x) a.abandoned = true;
       return { attempt: a, current: !!f.c };
     }
-    var finished = absolute(id, item[3] === undefined || item[3] === null ? 0 : item[3]);
-    var version = item[4] || module.version, score = item[1] / 10;
-    a = {
-      id: id, quiz: module.quiz, version: version, lang: item[5] || lang,
-      started: iso(ms(finished) - 1000 * (item[2] || 0)), finished: finished, score: score,
-      passed: item[6] === undefined || item[6] === null ? score >= module.pass_mark : item[6] === 1
-    };
-    return { attempt: a, current: false };
+    return null;
   }
 
   // -- the whole text -------------------------------------------------------------
@@ -254,42 +265,42 @@
     return first.concat(drafts, bests, shown, others, wholes);
   }
 
-  function text(groups, order, mark) {
-    var body = {};
-    order.forEach(function (key) { if (groups[key]) body[key] = groups[key].map(function (x) { return x.item; }); });
-    var out = { q: body };
-    if (mark) out.r = mark;
-    return PREFIX + JSON.stringify(out);
+  // A quiz's items as written: one summary alone as itself, else a list.
+  function entry(group) {
+    var items = group.map(function (x) { return x.item; });
+    return items.length === 1 && typeof items[0] === "string" ? items[0] : items;
   }
 
-  // {text, kept, dropped}: as much as fits in `limit` characters, by the
-  // order above. `mark` is the time of the latest reported attempt.
+  // {text, kept, dropped, size}: as much as fits in `limit` characters, by
+  // the order above. `mark` is the time of the latest reported attempt.
   S.pack = function (course, stored, limit, mark) {
     var groups = {}, order = [], kept = 0, dropped = 0, lang = course.lang;
-    var markText = mark ? Math.floor(mark).toString(36) : "";
-    // the exact length as items are added: the JSON's frame, each quiz's
-    // key, brackets and commas, and each item's own text
-    var size = (PREFIX + JSON.stringify({ q: {} })).length + (markText ? (',"r":"' + markText + '"').length : 0);
+    var frame = { q: {} };
+    if (mark) frame.r = Math.floor(mark).toString(36);
+    // the exact length as items are added: the frame, then each quiz's
+    // "key":entry and the commas between them
+    var size = (PREFIX + JSON.stringify(frame)).length;
+    function length(key, group) { return JSON.stringify(key).length + 1 + JSON.stringify(entry(group)).length; }
     candidates(course, stored).forEach(function (c) {
       var item = c.kind === "whole" ? S.whole(c.attempt, c.module, lang, c.current) : S.summary(c.attempt, c.module, lang);
-      var length = JSON.stringify(item).length, group = groups[c.key], extra;
+      var group = groups[c.key], before = group ? length(c.key, group) : -(order.length ? 1 : 0);
+      var next = (group || []).slice(), at = -1;
       if (c.upgrade) {
-        var at = group ? group.map(function (x) { return x.id; }).indexOf(c.attempt.id) : -1;
+        next.forEach(function (x, i) { if (x.id === c.attempt.id) at = i; });
         if (at < 0) { dropped++; return; }
-        extra = length - group[at].length;
-        if (size + extra > limit) { dropped++; return; }
-        group[at] = { id: c.attempt.id, item: item, length: length };
-        size += extra;
-        return;
+        next[at] = { id: c.attempt.id, item: item };
+      } else {
+        next.push({ id: c.attempt.id, item: item });
       }
-      extra = length + (group ? 1 : JSON.stringify(c.key).length + 3 + (order.length ? 1 : 0));
+      var extra = length(c.key, next) - before;
       if (size + extra > limit) { dropped++; return; }
-      if (!group) { group = groups[c.key] = []; order.push(c.key); }
-      group.push({ id: c.attempt.id, item: item, length: length });
+      if (!group) order.push(c.key);
+      groups[c.key] = next;
       size += extra;
-      kept++;
+      if (!c.upgrade) kept++;
     });
-    var out = text(groups, order, markText);
+    order.forEach(function (key) { frame.q[key] = entry(groups[key]); });
+    var out = PREFIX + JSON.stringify(frame);
     return { text: out, kept: kept, dropped: dropped, size: out.length };
   };
 
@@ -303,6 +314,7 @@
     var stored = {};
     course.modules.forEach(function (m) {
       var items = data.q[S.quizKey(m.quiz, course.keySize)];
+      if (typeof items === "string") items = [items];
       if (!Array.isArray(items)) return;
       var entry = { attempts: [], current: null };
       items.forEach(function (item) {
