@@ -8,7 +8,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import FIXTURES, build_site
+from conftest import FIXTURES, axe_scan, build_site
 from quiz_driver import ALL_TYPES_RIGHT, ALL_TYPES_WRONG
 from scorm_lms import LMSSession, lay_out
 from test_cli import command
@@ -310,6 +310,7 @@ def test_an_lms_that_fails_to_save_is_told_to_the_learner_and_the_work_is_kept(b
     assert text.endswith("). Your work is kept in this browser, and it will be sent again the next "
                          "time you open the course here.")
     assert stored_attempts(session.course(), "second")["attempts"][0]["passed"] is True
+    assert axe_scan(session.launcher()) == []
     context.close()
 
 
