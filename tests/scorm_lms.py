@@ -110,11 +110,6 @@ class LMSSession:
         """scorm-again's CMI JSON (what an LMS would store), without its "cmi" wrapper."""
         return json.loads(self.page.evaluate(f"() => JSON.stringify(window.{self.api}.renderCMIToJSONObject())"))["cmi"]
 
-    def value(self, element: str) -> str:
-        return self.page.evaluate(
-            "([name, el]) => { const api = window[name]; return api.cmi ? el.split('.').slice(1)"
-            ".reduce((o, k) => o == null ? o : o[k], api.cmi) : null; }", [self.api, element])
-
     def sets(self) -> list[list[str]]:
         return self.page.evaluate("() => window.setCalls")
 

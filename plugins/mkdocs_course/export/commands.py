@@ -47,7 +47,8 @@ def offline(lang, site_dir, out):
               help="Fail when a learner's progress may not fit in what the LMS keeps for it.")
 def scorm(version, lang, site_dir, out, strict):
     """Write one SCORM zip per language, ready to upload to an LMS."""
-    from .scorm import advice, describe, export_scorm
+    from .scorm import describe, export_scorm
+    from .scorm_suspend import advice
 
     try:
         packages = export_scorm(Path(site_dir), version, Path(out), list(lang) or None)

@@ -19,7 +19,6 @@ from ..errors import CourseError
 from ..quiz.render import script_json
 from ..runtime import scorm_assets
 from ..templating import template
-from .manifest import FILE as BUILD_MANIFEST
 from .manifest import BuiltSite, find_sites
 from .packaged_site import DROPPED_FILES, packaged_page, search_index, site_page
 from .scorm_manifest import LAUNCH, METADATA, PackageDescription, manifest_xml, metadata_xml
@@ -206,5 +205,3 @@ def describe(package: Package) -> list[str]:
     lines.append(f"  - suspend_data: up to {found.needed:,} of {found.limit:,} characters in the worst case")
     return lines
 
-
-__all__ = ["export_scorm", "describe", "Package", "VERSIONS", "BUILD_MANIFEST", "advice"]
