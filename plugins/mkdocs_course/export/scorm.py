@@ -23,7 +23,7 @@ from .manifest import BuiltSite, find_sites
 from .packaged_site import DROPPED_FILES, packaged_page, search_index, site_page
 from .scorm_manifest import LAUNCH, METADATA, PackageDescription, manifest_xml, metadata_xml
 from .scorm_strings import launch_strings
-from .scorm_suspend import LIMITS, SuspendEstimate, advice, estimate
+from .scorm_suspend import LIMITS, SuspendEstimate, estimate
 
 VERSIONS = ("1.2", "2004")
 SEARCH_INDEX = "search/search_index.json"
