@@ -109,7 +109,7 @@ def test_the_packaged_pages_work_from_any_address_inside_a_frame(zips, version):
     with zipfile.ZipFile(path) as archive:
         names = set(archive.namelist())
         texts = {n: archive.read(n).decode("utf-8") for n in names if n.endswith((".html", ".json", ".js", ".css", ".xml"))}
-    assert not {"sitemap.xml", "sitemap.xml.gz", "404.html"} & names
+    assert not {"sitemap.xml", "sitemap.xml.gz", "404.html", "sw.js", "manifest.webmanifest"} & names
     assert BUILD_MANIFEST in names
     for name, text in texts.items():
         assert SITE_URL not in text and SITE_URL.rstrip("/") not in text, name
@@ -123,6 +123,7 @@ def test_the_packaged_pages_work_from_any_address_inside_a_frame(zips, version):
         head = html.split("<head>", 1)[1]
         assert head.lstrip().startswith(f'<script src="{"../" * page.count("/")}{script}"></script>'), page
         assert 'class="md-select"' not in html and 'rel="canonical"' not in html
+        assert 'rel="manifest"' not in html and "data-course-worker" not in html
         # every relative link names a file of the package
         for value in re.findall(r'\s(?:href|src)="([^"]*)"', html):
             value = value.replace("&amp;", "&")

@@ -10,6 +10,9 @@ frame or window, from any address, without a web server's help.
 - Nothing names the site's address (``site_url``): the canonical link and the
   alternate languages' links go, and so do the language selector (the
   package holds one language), the sitemaps and the 404 page.
+- No service worker and no web app manifest: the LMS serves the package
+  from its own addresses, and updates it; a worker would keep serving an
+  old copy.
 - Each page gets the SCORM bridge's page script first in ``<head>``, so it
   runs before the quiz runtime reads the browser's storage.
 """
@@ -21,9 +24,10 @@ import json
 import re
 
 from ..quiz.render import script_json
+from .pwa import MANIFEST, WORKER, without_worker
 
 INSTANT = "navigation.instant"
-DROPPED_FILES = ("sitemap.xml", "sitemap.xml.gz", "404.html")
+DROPPED_FILES = ("sitemap.xml", "sitemap.xml.gz", "404.html", WORKER, MANIFEST)
 
 _ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _CANONICAL = re.compile(r'<link rel="(?:canonical|alternate)" href="[^"]*"(?: hreflang="[^"]*")?>\s*')
@@ -34,6 +38,7 @@ _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</s
 _NAV_META = re.compile(r'(<meta name="mkdocs-course"[^>]*? data-course-nav=")([^"]*)(")')
 _PAYLOAD = re.compile(r'(<template data-course-progress-payload>)(.*?)(</template>)', re.S)
 _HEAD = re.compile(r"<head>")
+_MANIFEST_LINK = re.compile(r'<link rel="manifest" href="[^"]*">\n?')
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -64,7 +69,7 @@ def site_page(url: str) -> str:
 
 def packaged_page(text: str, script_src: str) -> str:
     """A built HTML page as the package's copy (see the module docstring)."""
-    text = _CANONICAL.sub("", text)
+    text = without_worker(_MANIFEST_LINK.sub("", _CANONICAL.sub("", text)))
     text = _SELECTOR.sub("", text, count=1)
     text = _ATTRIBUTE.sub(lambda m: m.group(1) + html.escape(page_address(html.unescape(m.group(2)))) + m.group(3), text)
     text = _CONFIG.sub(lambda m: m.group(1) + _without_instant(m.group(2)) + m.group(3), text, count=1)
