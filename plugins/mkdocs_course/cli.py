@@ -4,8 +4,9 @@
 ``--site-dir``, ``--config-file``, ``--dev-addr`` ...). A course with
 ``languages`` builds every language into ``<site_dir>/<language>/`` in
 parallel processes plus a language chooser; a one-language course is built
-by MkDocs' own command. ``i18n`` holds the translators' tools; ``verify``
-and ``report`` the trainers' (``trainer/commands.py``).
+by MkDocs' own command. ``i18n`` holds the translators' tools; ``export``
+the packages made from a build (SCORM, the offline copy; ``export/commands.py``);
+``verify`` and ``report`` the trainers' (``trainer/commands.py``).
 """
 
 from __future__ import annotations
@@ -169,6 +170,8 @@ def _add_export():
 
 
 _add_export()
+
+
 def _add_trainer():
     from .trainer.commands import report, verify
 

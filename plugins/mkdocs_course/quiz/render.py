@@ -35,6 +35,16 @@ def _mask(data: bytes, salt: bytes) -> bytes:
     return masked.to_bytes(len(data), "big")
 
 
+def quiz_salt(course_id: str, quiz: Quiz) -> bytes:
+    """The salt of a quiz's answer key and tokens: the same on every build of one version."""
+    return hashlib.sha256(f"{course_id}:{quiz.id}:{quiz.version}".encode()).digest()[:16]
+
+
+def pair_token(salt: bytes, pair_id: str) -> str:
+    """The opaque value of a matching question's right-hand choice."""
+    return hashlib.sha256(salt + pair_id.encode()).hexdigest()[:8]
+
+
 def encode_key(key: dict, salt: bytes) -> str:
     """Mask a JSON-serialisable answer key; the runtime reverses it."""
     raw = json.dumps(key, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -46,15 +56,10 @@ def decode_key(text: str, salt: bytes) -> dict:
     return json.loads(_mask(base64.b64decode(text), salt).decode("utf-8"))
 
 
-def quiz_salt(course_id: str, quiz: Quiz) -> bytes:
-    """The salt of a quiz's masked key and matching tokens (per course, quiz and version)."""
-    return hashlib.sha256(f"{course_id}:{quiz.id}:{quiz.version}".encode()).digest()[:16]
-
-
 def choice_tokens(salt: bytes, question: Question) -> dict[str, str]:
     """Pair id -> the opaque token its right-hand choice carries in a matching
     question, so the page does not reveal which left item it belongs to."""
-    return {p.id: hashlib.sha256(salt + p.id.encode()).hexdigest()[:8] for p in question.pairs}
+    return {p.id: pair_token(salt, p.id) for p in question.pairs}
 
 
 def script_json(value) -> Markup:
