@@ -14,6 +14,8 @@ for package in "$@"; do
     npm) command -v npm >/dev/null 2>&1 || missing+=(npm) ;;
     # a font with Arabic script, for the right-to-left certificate tests
     arabic-font) fc-list :lang=ar 2>/dev/null | grep -q . || missing+=(fonts-dejavu-core) ;;
+    # reads the trainer's CSV and Excel reports back, as a spreadsheet user would
+    libreoffice) command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui) ;;
   esac
 done
 if [ ${#missing[@]} -gt 0 ]; then

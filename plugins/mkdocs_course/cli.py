@@ -4,7 +4,9 @@
 ``--site-dir``, ``--config-file``, ``--dev-addr`` ...). A course with
 ``languages`` builds every language into ``<site_dir>/<language>/`` in
 parallel processes plus a language chooser; a one-language course is built
-by MkDocs' own command. ``i18n`` holds the translators' tools.
+by MkDocs' own command. ``i18n`` holds the translators' tools; ``export``
+the packages made from a build (SCORM, the offline copy; ``export/commands.py``);
+``verify`` and ``report`` the trainers' (``trainer/commands.py``).
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ from mkdocs.__main__ import State, build_command, serve_command
 
 from . import __version__
 from .mkdocs.languages import LANGUAGE_ENV
+from .mkdocs.pwa import SERVE_ENV
 
 
 @click.group(context_settings=dict(help_option_names=["-h", "--help"], max_content_width=100))
 @click.version_option(__version__, "-V", "--version", prog_name="mkdocs-course")
 @click.pass_context
 def cli(ctx):
-    """Build, preview and translate a course made with mkdocs-course."""
+    """Build, preview and translate a course made with mkdocs-course; verify learners' records."""
     ctx.ensure_object(State)
 
 
@@ -86,6 +89,7 @@ def _serve(lang, **kwargs):
     """Preview one language with live reload."""
     if lang:
         os.environ[LANGUAGE_ENV] = lang
+    os.environ[SERVE_ENV] = "1"  # no service worker: it would keep stale builds
     return serve_command.callback(**kwargs)
 
 
@@ -157,6 +161,25 @@ def _add_i18n():
 
 
 _add_i18n()
+
+
+def _add_export():
+    from .export.commands import export
+
+    cli.add_command(export, "export")
+
+
+_add_export()
+
+
+def _add_trainer():
+    from .trainer.commands import report, verify
+
+    cli.add_command(verify, "verify")
+    cli.add_command(report, "report")
+
+
+_add_trainer()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -91,3 +91,42 @@ def progress_assets() -> tuple[Asset, Asset]:
 def nav_script() -> Asset:
     """Marks passed modules in the navigation; loaded on every page."""
     return _asset("nav", ".js", _joined(NAV_JS_MODULES, ASSETS / "js"))
+
+
+# -- the course on the device (export/pwa.py): registers the worker, offers
+# a new version and installing; every page, like nav.js.
+OFFLINE_JS_MODULES = ("offline.js",)
+
+
+@lru_cache(maxsize=None)
+def offline_script() -> Asset:
+    return _asset("offline", ".js", _joined(OFFLINE_JS_MODULES, ASSETS / "js"))
+
+
+# -- trainer
+# The trainer dashboard (mkdocs-course report --html) is a folder of its own,
+# never part of the site: plain files that work offline from file://.
+DASHBOARD_JS_MODULES = ("core.js", "certificate.js", "dashboard.js", "dashboard-view.js")
+DASHBOARD_CSS_FILE = "dashboard.css"
+
+
+def dashboard_assets() -> tuple[bytes, bytes]:
+    """The dashboard's (script, stylesheet)."""
+    return _joined(DASHBOARD_JS_MODULES, ASSETS / "js"), _joined((DASHBOARD_CSS_FILE,), ASSETS)
+
+
+# -- SCORM packages
+# Only in packages made by `mkdocs-course export scorm`, never on the site:
+# the launch page's session (storage, grading's number reading and the
+# bridge) and the small script every packaged page loads first.
+SCORM_SHARED = ("core.js", "attempts.js", "storage.js", "grading.js")
+SCORM_JS_MODULES = tuple(m for m in JS_MODULES if m in SCORM_SHARED) + (
+    "scorm-lms.js", "scorm-suspend.js", "scorm-report.js", "scorm-session.js", "scorm-launch.js")
+SCORM_PAGE_JS = ("scorm-page.js",)
+
+
+@lru_cache(maxsize=None)
+def scorm_assets() -> tuple[Asset, Asset]:
+    """The (launch page, packaged page) scripts of a SCORM package."""
+    folder = ASSETS / "js"
+    return _asset("scorm", ".js", _joined(SCORM_JS_MODULES, folder)), _asset("scorm-page", ".js", _joined(SCORM_PAGE_JS, folder))

@@ -4,7 +4,7 @@ Every build writes ``mkdocs-course.json`` at the root of the language's site
 folder (``site/`` for a one-language course, ``site/<code>/`` otherwise):
 the course's id, title and version, the language and its direction, the
 pages and the modules (each placed quiz: page, pass mark, required, version,
-and its questions' ids and types). It holds no answer key: it is served with
+and its questions' ids, types and option ids, see ``_question``). It holds no answer key: it is served with
 the site like any other file. SCORM packages, the offline copy and trainer
 tools read it, so they work on any finished build.
 """
@@ -18,6 +18,7 @@ from typing import Mapping
 
 from .. import __version__
 from ..errors import CourseError
+from ..quiz.render import pair_token, quiz_salt
 
 FILE = "mkdocs-course.json"
 KIND = "mkdocs-course/build"
@@ -38,7 +39,7 @@ def build_manifest(outline, quizzes: Mapping, *, language: str, direction: str, 
             "required": module.required,
             "version": module.version,
             "draw": quiz.draw,
-            "questions": [{"id": q.id, "type": q.type} for q in quiz.questions],
+            "questions": [_question(q, salt=quiz_salt(outline.course_id, quiz)) for q in quiz.questions],
         })
     return {
         "schema": SCHEMA,
@@ -53,6 +54,21 @@ def build_manifest(outline, quizzes: Mapping, *, language: str, direction: str, 
         "pages": pages,
         "modules": modules,
     }
+
+
+def _question(question, *, salt: bytes) -> dict:
+    """A question's id and type, and the ids an LMS report names answers by:
+    options in the written order; ordering items and matching choices sorted,
+    since their written order is the answer key."""
+    entry = {"id": question.id, "type": question.type}
+    if question.type in ("single", "multiple"):
+        entry["options"] = [o.id for o in question.options]
+    elif question.type == "ordering":
+        entry["options"] = sorted(i.id for i in question.items)
+    elif question.type == "matching":
+        entry["options"] = [p.id for p in question.pairs]
+        entry["choices"] = sorted(pair_token(salt, p.id) for p in question.pairs)
+    return entry
 
 
 def write_manifest(site_dir: Path, data: dict) -> Path:

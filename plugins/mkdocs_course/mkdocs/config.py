@@ -24,6 +24,17 @@ class CertificateConfig(Config):
     signatures = c.ListOfItems(c.SubConfig(SignatureConfig), default=[])
 
 
+# -- the course on the learner's device (export/pwa.py, docs/offline.md)
+class PwaConfig(Config):
+    """The installable course: web app manifest, icons and service worker."""
+
+    enabled = c.Type(bool, default=True)
+    # The name under the app's icon (default: the course title, cut to fit).
+    short_name = c.Optional(c.Type(str))
+    # #rrggbb (default: Material's primary colour of the first palette).
+    theme_color = c.Optional(c.Type(str))
+
+
 class CourseConfig(Config):
     enabled = c.Type(bool, default=True)
 
@@ -55,6 +66,12 @@ class CourseConfig(Config):
     cache = c.Type(bool, default=True)
     cache_dir = c.Type(str, default=".cache/mkdocs-course")
 
+    # Trainer tools
+    # Where the build keeps the answer keys of every quiz version it has
+    # shipped, for `mkdocs-course verify`: outside the site (a build refuses a
+    # folder inside it or the pages). Commit it with the course source.
+    answer_keys_dir = c.Type(str, default="trainer/answer-keys")
+
     # Progress and certificate
     # Quiz ids a learner must pass to complete the course and get the
     # certificate (default: every quiz placed on a page). A quiz passes at its
@@ -63,3 +80,6 @@ class CourseConfig(Config):
     # The generated "My progress" page; add it to `nav`.
     progress_page = c.Type(str, default="progress.md")
     certificate = c.SubConfig(CertificateConfig)
+
+    # The installable course that works offline (see docs/offline.md).
+    pwa = c.SubConfig(PwaConfig)

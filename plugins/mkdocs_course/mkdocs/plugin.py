@@ -1,7 +1,7 @@
 """The ``course`` MkDocs plugin: the build's table of contents.
 
 Each feature keeps its own part of the build in its own module (languages,
-quizzes, progress, theme, delivery); every handler here calls those parts in a fixed
+quizzes, progress, theme, delivery, trainer); every handler here calls those parts in a fixed
 order and holds no feature's rules or state. Course rules raise the core's
 CourseError, which becomes a PluginError: MkDocs prints it without a
 traceback.
@@ -23,8 +23,10 @@ from .course import CourseBuild
 from .delivery import DeliveryFeature
 from .languages import LanguageFeature, setup_language
 from .progress import ProgressFeature
+from .pwa import PwaFeature
 from .quizzes import QuizFeature
 from .theme import ThemeFeature
+from .trainer import TrainerFeature
 
 
 @contextmanager
@@ -45,6 +47,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.progress = ProgressFeature()
         self.theme = ThemeFeature()
         self.delivery = DeliveryFeature()
+        self.pwa = PwaFeature()
+        self.trainer = TrainerFeature()
 
     # Before the search plugin's on_config, which takes its language from the
     # theme language that the language feature sets for this build.
@@ -67,6 +71,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.progress.on_config(self.build, config)  # required quizzes, progress page
             self.theme.on_config(self.build, config)  # site.css on every page
             self.delivery.on_config(self.build)
+            self.pwa.on_config(self.build, config)  # the offline script on every page
+            self.trainer.on_config(self.build, config)  # answer keys outside the site
         return config
 
     def on_serve(self, server, *, config, builder, **kwargs):
@@ -83,6 +89,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.theme.on_files(files, config)
             self.languages.on_files(files, config)  # pages not translated yet
             self.progress.on_files(files, config)  # the generated progress page
+            self.pwa.on_files(files, config)
         return files
 
     def on_nav(self, nav, *, config, files, **kwargs):
@@ -130,6 +137,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # widgets are not search material.
         output = self.theme.on_post_page(output)  # the search dialog's name
         output = self.progress.on_post_page(output, page)  # navigation marks, the progress widget
+        output = self.pwa.on_post_page(output, page, self.progress.page)  # manifest, worker, "On this device"
         return self.quizzes.on_post_page(output, page)  # the rendered quizzes
 
     def on_post_template(self, output, *, template_name, config, **kwargs):
@@ -137,8 +145,15 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             output = self.theme.on_post_page(output)  # the 404 page's search dialog too
         return output
 
+    # After every other plugin's on_post_build (the search plugin writes its
+    # index then): the service worker's precache list covers every file.
+    @event_priority(-100)
     def on_post_build(self, *, config, **kwargs):
         if self.config.enabled:
             self.languages.on_post_build(config)  # hreflang alternates in the sitemap
             # the build manifest that exports read (export/manifest.py)
             self.delivery.on_post_build(config, self.progress.outline, self.progress.page_url)
+            self.pwa.on_post_build(config)  # manifest, icons, then the worker and its list
+            with reported():
+                # the answer keys verify reads, outside the site (trainer/answerkeys.py)
+                self.trainer.on_post_build(self.progress.outline)

@@ -36,6 +36,16 @@ def _mask(data: bytes, salt: bytes) -> bytes:
     return masked.to_bytes(len(data), "big")
 
 
+def quiz_salt(course_id: str, quiz: Quiz) -> bytes:
+    """The salt of a quiz's answer key and tokens: the same on every build of one version."""
+    return hashlib.sha256(f"{course_id}:{quiz.id}:{quiz.version}".encode()).digest()[:16]
+
+
+def pair_token(salt: bytes, pair_id: str) -> str:
+    """The opaque value of a matching question's right-hand choice."""
+    return hashlib.sha256(salt + pair_id.encode()).hexdigest()[:8]
+
+
 def encode_key(key: dict, salt: bytes) -> str:
     """Mask a JSON-serialisable answer key; the runtime reverses it."""
     raw = json.dumps(key, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -45,6 +55,12 @@ def encode_key(key: dict, salt: bytes) -> str:
 def decode_key(text: str, salt: bytes) -> dict:
     """The inverse of ``encode_key`` (used by tests and trainer tools)."""
     return json.loads(_mask(base64.b64decode(text), salt).decode("utf-8"))
+
+
+def choice_tokens(salt: bytes, question: Question) -> dict[str, str]:
+    """Pair id -> the opaque token its right-hand choice carries in a matching
+    question, so the page does not reveal which left item it belongs to."""
+    return {p.id: pair_token(salt, p.id) for p in question.pairs}
 
 
 def script_json(value) -> Markup:
@@ -130,7 +146,7 @@ class QuizRenderer:
     def _render(self, quiz: Quiz, text_language: str) -> str:
         md = self.markdown
         base = f"cq-{quiz.id}"
-        salt = hashlib.sha256(f"{self.course_id}:{quiz.id}:{quiz.version}".encode()).digest()[:16]
+        salt = quiz_salt(self.course_id, quiz)
         questions, keys = [], {}
         for question in quiz.questions:
             view, key = self._question(question, base, salt)
@@ -210,11 +226,7 @@ class QuizRenderer:
                 {"id": "false", "text": self.strings["false"], "fixed": True},
             ]
         elif q.type == "matching":
-            # The value of each right-hand choice is an opaque token, so the
-            # page does not reveal which left item it belongs to.
-            tokens = {
-                p.id: hashlib.sha256(salt + p.id.encode()).hexdigest()[:8] for p in q.pairs
-            }
+            tokens = choice_tokens(salt, q)
             view["pairs"] = [{"id": p.id, "left": Markup(md.inline(p.left))} for p in q.pairs]
             view["rights"] = sorted(
                 ({"token": tokens[p.id], "text": Markup(md.inline(p.right))} for p in q.pairs),

@@ -69,7 +69,9 @@
   C.navStarted = true;
   var pages = window.document$;
   if (pages && typeof pages.subscribe === "function") pages.subscribe(function () { C.markNav(); });
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", C.markNav);
+  // Also at load: opened from files (the offline copy), Material's document$
+  // never emits, and marking twice changes nothing.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", C.markNav);
   else C.markNav();
   window.addEventListener("storage", function () { C.markNav(); });
 })(window.mkdocsCourse = window.mkdocsCourse || {});

@@ -1,0 +1,204 @@
+/* The trainer dashboard (mkdocs-course report --html): reads completion
+   records and `mkdocs-course verify --format json` output dropped on the
+   page, shows the group, and exports the same CSV as `report --csv`.
+   Nothing is sent anywhere and nothing is stored; every text from a file is
+   set as text only. It never grades: a record counts as verified when the
+   verify output holds the SHA-256 of its exact bytes (trainer/report.py
+   makes the same rows). */
+(function (C) {
+  "use strict";
+
+  var KIND_RECORD = "mkdocs-course/completion-record", KIND_VERIFY = "mkdocs-course/verification";
+  var MAX_BYTES = 10 * 1024 * 1024;
+  var COLUMNS = ["learner", "language", "module", "quiz", "status", "best_score", "attempts",
+    "first_passed", "verified", "result", "checks", "file"];
+  var BANDS = [[0, 19], [20, 39], [40, 59], [60, 79], [80, 100]];
+
+  function $(root, selector) { return root.querySelector(selector); }
+  function object(v) { return !!v && typeof v === "object" && !Array.isArray(v); }
+  function finished(a) { return object(a) && !!a.finished && typeof a.score === "number"; }
+
+  function hex(buffer) {
+    return Array.prototype.map.call(new Uint8Array(buffer), function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+
+  // SHA-256 of the file's bytes; certificate.js's hash of the text where
+  // crypto.subtle is missing (equal for the UTF-8 files browsers download).
+  function digest(bytes, text) {
+    if (window.crypto && window.crypto.subtle) return window.crypto.subtle.digest("SHA-256", bytes).then(hex);
+    return Promise.resolve(C.sha256(text));
+  }
+
+  function plausibleRecord(d) {
+    return d.schema === 1 && object(d.course) && typeof d.course.id === "string" && object(d.learner) &&
+      Array.isArray(d.quizzes) && d.quizzes.every(function (q) { return object(q) && typeof q.id === "string" && Array.isArray(q.attempts); });
+  }
+
+  C.Dashboard = function (root) {
+    this.root = root;
+    this.payload = JSON.parse($(root, "[data-course-dashboard-payload]").content.textContent);
+    this.t = this.payload.strings;
+    this.records = [];  // {name, sha, data}
+    this.checks = {};  // sha -> verify's entry
+    this.questions = {};
+    this.files = [];  // {name, outcome, text}
+    this.wire();
+    this.render();
+  };
+
+  var D = C.Dashboard.prototype;
+
+  D.wire = function () {
+    var self = this, input = $(this.root, "[data-course-dashboard-input]"), zone = $(this.root, "[data-course-dashboard-drop]");
+    input.addEventListener("change", function () {
+      self.read(Array.prototype.slice.call(input.files || [])).then(function () { input.value = ""; });
+    });
+    ["dragenter", "dragover"].forEach(function (type) {
+      zone.addEventListener(type, function (event) {
+        event.preventDefault();
+        zone.setAttribute("data-course-dragging", "true");
+      });
+    });
+    zone.addEventListener("dragleave", function () { zone.removeAttribute("data-course-dragging"); });
+    zone.addEventListener("drop", function (event) {
+      event.preventDefault();
+      zone.removeAttribute("data-course-dragging");
+      self.read(Array.prototype.slice.call(event.dataTransfer.files || []));
+    });
+    $(this.root, "[data-course-dashboard-export]").addEventListener("click", function () { self.exportCsv(); });
+  };
+
+  D.read = function (files) {
+    var self = this;
+    return Promise.all(files.map(function (file) { return self.readOne(file); })).then(function () {
+      self.render();
+      var live = $(self.root, "[data-course-dashboard-live]");
+      live.textContent = "";
+      window.setTimeout(function () {
+        live.textContent = C.format(self.t.dashboard_read, { count: C.num(files.length) });
+      }, 50);
+    });
+  };
+
+  D.readOne = function (file) {
+    var self = this, t = this.t;
+    function note(outcome, text) { self.files.push({ name: file.name, outcome: outcome, text: text }); }
+    if (file.size > MAX_BYTES) return Promise.resolve(note("bad", t.dashboard_file_bad));
+    return file.arrayBuffer().then(function (bytes) {
+      var text, data;
+      try {
+        text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+        data = JSON.parse(text);
+      } catch (e) {
+        return note("bad", t.dashboard_file_bad);
+      }
+      if (object(data) && data.kind === KIND_VERIFY && Array.isArray(data.records)) {
+        data.records.forEach(function (r) { if (object(r) && typeof r.sha256 === "string") self.checks[r.sha256] = r; });
+        if (object(data.questions)) Object.assign(self.questions, data.questions);
+        return note("verification", t.dashboard_file_verification);
+      }
+      if (!object(data) || data.kind !== KIND_RECORD || !plausibleRecord(data)) return note("bad", t.dashboard_file_bad);
+      return digest(bytes, text).then(function (sha) {
+        if (self.records.some(function (r) { return r.sha === sha; })) return note("record", t.dashboard_file_again);
+        self.records.push({ name: file.name, sha: sha, data: data });
+        note("record", t.dashboard_file_record);
+      });
+    });
+  };
+
+  // -- the group ------------------------------------------------------------------
+
+  // The course: the one verify checked, else the first record's.
+  D.course = function () {
+    var self = this, found = null;
+    this.records.forEach(function (r) {
+      var check = self.checks[r.sha];
+      if (!found && check && check.result !== "foreign") found = r.data.course.id;
+    });
+    return found || (this.records[0] && this.records[0].data.course.id);
+  };
+
+  D.group = function () {
+    var course = this.course(), self = this;
+    return this.records.filter(function (r) { return r.data.course.id === course; }).map(function (r) {
+      var check = self.checks[r.sha] || null;
+      return { record: r, check: check, result: check ? check.result : "unverified" };
+    });
+  };
+
+  function number(x) { return String(x); }
+
+  // The checks a record failed, each once, in verify's order.
+  D.checkNames = function (member) {
+    return member.check ? member.check.problems.map(function (p) { return p.check; }).filter(function (c, i, all) { return all.indexOf(c) === i; }).join(", ") : "";
+  };
+
+  // One row per learner and module, as trainer/report.py module_rows.
+  D.rows = function (member) {
+    var data = member.record.data, rows = [], checks = this.checkNames(member);
+    data.quizzes.forEach(function (q) {
+      if (q.title === null || q.title === undefined) return;
+      var done = q.attempts.filter(finished);
+      var passes = done.filter(function (a) { return a.passed === true; }).map(function (a) { return String(a.finished); }).sort();
+      rows.push({
+        learner: data.learner.name || "", language: String(data.lang || ""), module: String(q.title), quiz: q.id,
+        status: q.passed ? "passed" : q.attempts.length ? "in progress" : "not started",
+        best_score: typeof q.best_score === "number" ? number(q.best_score) : "",
+        attempts: String(done.length), first_passed: passes.length ? passes[0].slice(0, 10) : "",
+        verified: member.result === "valid" ? "yes" : "no", result: member.result, checks: checks, file: member.record.name
+      });
+    });
+    return rows;
+  };
+
+  function cell(text) {
+    text = String(text);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return '"' + text.replace(/"/g, '""') + '"';
+  }
+
+  // The same bytes as `report --csv`: UTF-8 with a byte-order mark, CRLF.
+  D.csv = function () {
+    var lines = [COLUMNS.map(cell).join(",")];
+    this.group().forEach(function (member) {
+      this.rows(member).forEach(function (row) { lines.push(COLUMNS.map(function (c) { return cell(row[c]); }).join(",")); });
+    }, this);
+    return "\ufeff" + lines.join("\r\n") + "\r\n";
+  };
+
+  D.exportCsv = function () {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([this.csv()], { type: "text/csv;charset=utf-8" }));
+    link.download = (this.course() || "course") + "-group-" + new Date().toISOString().slice(0, 10) + ".csv";
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  };
+
+  // Per question, from the valid records verify checked (trainer/report.py item_analysis).
+  D.items = function () {
+    var items = {}, list = [], questions = this.questions;
+    this.group().forEach(function (member) {
+      if (member.result !== "valid" || !Array.isArray(member.check.items)) return;
+      member.check.items.forEach(function (it) {
+        var id = it.quiz + "/" + it.question, item = items[id];
+        if (!item) {
+          item = items[id] = { quiz: it.quiz, question: it.question, learners: 0, right: 0, wrong: {}, text: questions[id] || {} };
+          list.push(item);
+        }
+        item.learners++;
+        if (it.right) item.right++;
+        (it.wrong || []).forEach(function (o) { item.wrong[o] = (item.wrong[o] || 0) + 1; });
+      });
+    });
+    function key(i) { return [i.right / i.learners, i.quiz, i.question]; }
+    return list.sort(function (a, b) {
+      var x = key(a), y = key(b);
+      for (var k = 0; k < 3; k++) if (x[k] !== y[k]) return x[k] < y[k] ? -1 : 1;
+      return 0;
+    });
+  };
+
+  C.dashboardBands = BANDS;
+})(window.mkdocsCourse = window.mkdocsCourse || {});

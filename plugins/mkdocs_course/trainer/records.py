@@ -1,0 +1,141 @@
+"""Reading a learner's completion record safely: size, encoding, JSON,
+nesting and the record's JSON Schema, each failure told in the trainer's
+words with the file's name. A learner's names are only ever text."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import CourseError
+from ..progress import RECORD_SCHEMA
+
+MAX_BYTES = 10 * 1024 * 1024  # a record of thousands of attempts is a few MB
+MAX_DEPTH = 32  # a record is 6 levels deep; answers add 2
+KIND_RECORD = "mkdocs-course/completion-record"
+KIND_PROGRESS = "mkdocs-course/progress"
+SCHEMA = 1
+
+
+class RecordError(CourseError):
+    """A file that cannot be read as a completion record."""
+
+
+@dataclass(frozen=True)
+class RecordFile:
+    path: str  # as the trainer named it
+    data: dict
+    sha256: str  # of the file's bytes: ties verify's output to the file
+
+
+def shown(text) -> str:
+    """Learner-supplied text safe to print in a terminal: control and bidi
+    characters (which could move the cursor or reorder a line) escaped."""
+    def escape(ch: str) -> str:
+        if unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200c\u200d":
+            return f"\\u{ord(ch):04x}"
+        return ch
+
+    return "".join(escape(ch) for ch in str(text))
+
+
+def _depth(value) -> int:
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_DEPTH:
+            return depth
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return deepest
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(json.loads(RECORD_SCHEMA.read_text(encoding="utf-8")))
+
+
+def _where(path) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path) or "the top level"
+
+
+def parse_record(name: str, raw: bytes) -> RecordFile:
+    """A completion record from a file's bytes. Raises RecordError saying what is wrong."""
+    digest = hashlib.sha256(raw).hexdigest()
+    if len(raw) > MAX_BYTES:
+        raise RecordError(
+            f"{name}: the file is {len(raw) / 1048576:.0f} MB; a completion record is at most "
+            f"{MAX_BYTES // 1048576} MB. Check that it is the file the learner downloaded."
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RecordError(
+            f"{name}: this is not a text file in UTF-8 (byte {exc.start + 1} cannot be read), so it is not "
+            "a completion record. Ask the learner for the file from 'Download completion record'."
+        ) from None
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise RecordError(f"{name}: the file nests lists or objects too deeply to be a completion record.") from None
+    except json.JSONDecodeError as exc:
+        raise RecordError(
+            f"{name}: this is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}), so it is not a "
+            "completion record. It may be cut short or edited; ask the learner to download it again."
+        ) from None
+    if _depth(data) > MAX_DEPTH:
+        raise RecordError(f"{name}: the file nests lists or objects too deeply to be a completion record.")
+    if not isinstance(data, dict):
+        raise RecordError(f"{name}: this JSON is not a completion record (it is not an object with a 'kind').")
+    kind = data.get("kind")
+    if kind == KIND_PROGRESS:
+        raise RecordError(
+            f"{name}: this is a progress export, not a completion record. Ask the learner for the file "
+            "from 'Download completion record' on the course's progress page."
+        )
+    if kind != KIND_RECORD:
+        raise RecordError(f"{name}: this JSON is not a completion record (its kind is {shown(json.dumps(kind))}, "
+                          f"expected \"{KIND_RECORD}\").")
+    if data.get("schema") != SCHEMA:
+        raise RecordError(
+            f"{name}: this completion record has format {shown(json.dumps(data.get('schema')))}; this version of "
+            f"mkdocs-course reads format {SCHEMA}. Update mkdocs-course to check it."
+        )
+    errors = sorted(_validator().iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    if errors:
+        error = errors[0]
+        more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
+        message = re.sub(r"\s+", " ", shown(error.message))[:300]
+        raise RecordError(f"{name}: not a valid completion record: at {_where(error.absolute_path)}, {message}{more}.")
+    return RecordFile(name, data, digest)
+
+
+def read_record(path: Path) -> RecordFile:
+    """Read and parse one file (at most MAX_BYTES + 1 bytes are read)."""
+    name = str(path)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+            if len(raw) > MAX_BYTES:
+                size = Path(path).stat().st_size
+                raise RecordError(
+                    f"{name}: the file is {size / 1048576:.0f} MB; a completion record is at most "
+                    f"{MAX_BYTES // 1048576} MB. Check that it is the file the learner downloaded."
+                )
+    except FileNotFoundError:
+        raise RecordError(f"{name}: there is no such file.") from None
+    except IsADirectoryError:
+        raise RecordError(f"{name}: this is a folder; give the record files in it (for example {name}/*.json).") from None
+    except OSError as exc:
+        raise RecordError(f"{name}: the file cannot be read ({exc.strerror or exc}).") from None
+    return parse_record(name, raw)

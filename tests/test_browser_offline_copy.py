@@ -1,0 +1,114 @@
+"""The offline copy (`mkdocs-course export offline`), unzipped and opened from
+files (file://) in Chromium: links, search, quizzes, progress across pages,
+the 404 page and the navigation marks, with no request outside the copy."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, build_site
+from pwa_host import search
+from quiz_driver import QuizDriver
+
+pytestmark = pytest.mark.browser
+
+CLI = str(Path(sys.executable).with_name("mkdocs-course"))
+RIGHT = {"first": {"q1": "blue"}, "second": {"q1": "true", "q2": "four"}}
+
+
+def offline_copy(tmp_path, fixture: str) -> Path:
+    """The fixture built, exported with the command and unzipped; the copy's folder."""
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / fixture, project)
+    if fixture == "i18n-site":
+        subprocess.run([CLI, "build", "-q"], cwd=project, check=True)
+    else:
+        build_site(project)
+    done = subprocess.run([CLI, "export", "offline", "--out", "dist"], cwd=project, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    (zip_path,) = (project / "dist").glob("*.zip")
+    assert done.stdout.startswith(f"Wrote dist/{zip_path.name} (")
+    unzipped = tmp_path / "unzipped"
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(unzipped)
+    (folder,) = unzipped.iterdir()
+    return folder
+
+
+@pytest.fixture
+def learner(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page, requests
+    context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+def outside(requests, folder: Path) -> list[str]:
+    root = folder.resolve().as_uri() + "/"
+    return [u for u in requests if not u.startswith(root) and not u.startswith(("data:", "blob:"))]
+
+
+def test_the_copy_works_from_files(tmp_path, learner):
+    page, requests = learner
+    folder = offline_copy(tmp_path, "progress-site")
+    page.goto((folder / "index.html").as_uri())
+    # navigation by clicking: links name the page's index.html, no folder listing
+    page.locator(".md-sidebar--primary a.md-nav__link", has_text="Module 1").click()
+    page.wait_for_url("**/one/index.html")
+    quiz = QuizDriver(page, "first")
+    quiz.answer_all(RIGHT["first"])
+    assert quiz.result.is_visible()
+    # the mark appears on a page without a quiz too
+    page.locator(".md-sidebar--primary a.md-nav__link", has_text="Extra").click()
+    page.wait_for_url("**/three/index.html")
+    link = page.locator('.md-sidebar--primary a.md-nav__link[data-course-passed="true"]')
+    assert link.inner_text().startswith("Module 1")
+    page.locator(".md-sidebar--primary a.md-nav__link", has_text="Home").click()
+    page.wait_for_url("**/progress-course-offline/index.html")
+    # search, without a server or a worker file
+    titles = search(page, "Module")
+    assert any("Module 1" in t for t in titles)
+    page.locator(".md-search-result__item a", has_text="Module 2").first.click()
+    page.wait_for_url("**/two/index.html")
+    QuizDriver(page, "second").answer_all(RIGHT["second"])
+    # the progress page sees both quizzes: Chromium shares storage between files
+    page.locator(".md-sidebar--primary a.md-nav__link", has_text="My progress").click()
+    page.wait_for_url("**/progress/index.html")
+    page.wait_for_function("document.querySelector('[data-course-progress]').mkdocsCourseProgress")
+    for quiz_id in ("first", "second"):
+        assert page.locator(f'[data-course-module="{quiz_id}"]').get_attribute("data-course-status") == "passed"
+    page.locator("[data-course-learner-name]").fill("Ada Learner")
+    page.locator("[data-course-certificate-form] button[type=submit]").click()
+    page.locator("[data-course-certificate]").wait_for(state="visible")
+    status = page.locator("[data-course-offline-status]")
+    status.locator("[data-course-offline-files]").wait_for()
+    assert status.get_attribute("data-course-offline-worker") == "file"
+    assert status.locator("[data-course-offline-files]").inner_text() == (
+        "This browser shares your saved progress between all pages of this copy."
+    )
+    # the 404 page keeps its styles
+    page.goto((folder / "404.html").as_uri())
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    assert outside(requests, folder) == []
+
+
+def test_every_language_of_the_copy_searches_in_its_own_language(tmp_path, learner):
+    page, requests = learner
+    folder = offline_copy(tmp_path, "i18n-site")
+    # the chooser sends a first visit on to the browser's language, as a file
+    page.goto((folder / "index.html").as_uri())
+    page.wait_for_url("**/en/index.html")
+    page.goto((folder / "fr" / "index.html").as_uri())
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert len(search(page, "module")) > 0
+    assert outside(requests, folder) == []
