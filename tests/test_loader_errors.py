@@ -1615,3 +1615,10 @@ def test_collection_loads_distinct_quizzes(tmp_path):
     write(folder, "a.yml", quiz("title: A\n"))
     write(folder, "b.yml", quiz("title: B\n"))
     assert sorted(QuizCollection(folder, tmp_path).load()) == ["a", "b"]
+
+
+def test_a_quiz_id_the_course_keeps_for_itself():
+    assert error(quiz("id: learner\ntitle: Basics\n")) == (
+        "quizzes/basics.yml:1:5: quiz 'learner': the quiz id 'learner' is kept for the course's own use "
+        "(learners' saved data is stored under it). Choose another id, for example 'learner-rights'."
+    )

@@ -86,6 +86,11 @@ def load_quiz_file(path: Path, project_dir: Path, *, default_pass_mark: float = 
     return load_quiz(data, shown, default_pass_mark=default_pass_mark)
 
 
+# Saved data a course keeps beside its quizzes' (mkdocs-course/<course>/<key>):
+# a quiz with such an id would share its storage key.
+RESERVED_QUIZ_IDS = frozenset({"learner"})
+
+
 class _QuizReader(FieldReader):
     """The structure of a quiz file: the quiz, its questions, each type's fields."""
 
@@ -111,6 +116,13 @@ class _QuizReader(FieldReader):
                 )
             quiz_id = default_id
         self.quiz_id = quiz_id
+        if quiz_id.lower() in RESERVED_QUIZ_IDS:
+            self.fail(
+                top.value_positions.get("id", top.position),
+                f"the quiz id '{quiz_id}' is kept for the course's own use (learners' saved data is stored "
+                "under it)",
+                "Choose another id, for example 'learner-rights'.",
+            )
         self.check_keys(top, QUIZ_KEYS, ("title", "questions"), "the quiz")
         title = self.text(top, "title", "the quiz", required=True, inline=True)
         description = self.text(top, "description", "the quiz")
