@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from operator import itemgetter
 
 QUESTION_TYPES = (
@@ -108,7 +109,7 @@ class Quiz:
     shuffle_questions: bool = False
     extra: dict = field(default_factory=dict, compare=False)
 
-    @property
+    @cached_property  # asked for by every feature, many times a build
     def version(self) -> str:
         """A short hash of everything that decides how an attempt is graded.
 
