@@ -6,7 +6,8 @@
 parallel processes plus a language chooser; a one-language course is built
 by MkDocs' own command. ``i18n`` holds the translators' tools; ``export``
 the packages made from a build (SCORM, the offline copy; ``export/commands.py``);
-``verify`` and ``report`` the trainers' (``trainer/commands.py``).
+``verify`` and ``report`` the trainers' (``trainer/commands.py``), ``keys``
+and ``certify`` their signed certificates (``credentials/commands.py``).
 """
 
 from __future__ import annotations
@@ -180,6 +181,16 @@ def _add_trainer():
 
 
 _add_trainer()
+
+
+def _add_credentials():
+    from .credentials.commands import certify, keys
+
+    cli.add_command(keys, "keys")
+    cli.add_command(certify, "certify")
+
+
+_add_credentials()
 
 
 def main(argv: list[str] | None = None) -> None:

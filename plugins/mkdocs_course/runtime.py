@@ -8,6 +8,7 @@ name carries a hash of its content, so browsers may cache it for ever.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -130,3 +131,24 @@ def scorm_assets() -> tuple[Asset, Asset]:
     """The (launch page, packaged page) scripts of a SCORM package."""
     folder = ASSETS / "js"
     return _asset("scorm", ".js", _joined(SCORM_JS_MODULES, folder)), _asset("scorm-page", ".js", _joined(SCORM_PAGE_JS, folder))
+
+
+# -- credentials: the verify page (credentials/, mkdocs/credentials.py)
+# Its own bundle, and Digital Bazaar's jsonld.js (npm `jsonld`, BSD-3-Clause,
+# kept in assets/vendor/ with its licence) for RDF Dataset Canonicalization:
+# only that page loads them.
+VERIFY_JS_MODULES = ("core.js", "credential-check.js", "verify.js")
+VERIFY_CSS_FILES = ("course.css", "verify.css")
+VENDOR = ASSETS / "vendor"
+SOURCE_MAP = re.compile(rb"\n//# sourceMappingURL=\S+\s*$")
+
+
+@lru_cache(maxsize=None)
+def verify_assets() -> tuple[Asset, Asset, Asset, Asset]:
+    """The verify page's (script, stylesheet, jsonld.js, jsonld.js's licence)."""
+    script = _joined(VERIFY_JS_MODULES, ASSETS / "js")
+    css = _joined(VERIFY_CSS_FILES, ASSETS)
+    jsonld = SOURCE_MAP.sub(b"\n", (VENDOR / "jsonld.min.js").read_bytes())  # the map is not shipped
+    licence = (VENDOR / "jsonld.LICENSE").read_bytes()
+    return (_asset("verify", ".js", script), _asset("verify", ".css", css), _asset("jsonld", ".min.js", jsonld),
+            Asset(f"{FOLDER}/jsonld.LICENSE.txt", licence))

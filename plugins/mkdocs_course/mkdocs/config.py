@@ -35,6 +35,21 @@ class PwaConfig(Config):
     theme_color = c.Optional(c.Type(str))
 
 
+# -- signed certificates (credentials/, docs/trainers.md)
+class CredentialsConfig(Config):
+    """Open Badges 3.0 credentials: what the build publishes for anyone to check them."""
+
+    # The public issuer file `mkdocs-course keys init` wrote (e.g.
+    # trainer/issuer.json): the build publishes its did:web document and
+    # profile, and adds the verify page. Never a private key.
+    issuer = c.Optional(c.Type(str))
+    # The generated page that checks a credential; add it to `nav` if wanted.
+    verify_page = c.Type(str, default="verify.md")
+    # How long a certificate stays valid, as an ISO 8601 duration (P2Y,
+    # P18M, P90D); left out, certificates do not expire.
+    validity = c.Optional(c.Type(str))
+
+
 class CourseConfig(Config):
     enabled = c.Type(bool, default=True)
 
@@ -83,3 +98,6 @@ class CourseConfig(Config):
 
     # The installable course that works offline (see docs/offline.md).
     pwa = c.SubConfig(PwaConfig)
+
+    # Signed certificates that anyone can check (see docs/trainers.md).
+    credentials = c.SubConfig(CredentialsConfig)

@@ -20,6 +20,7 @@ from ..errors import CourseError
 from ..quiz.cache import DiskCache
 from .config import CourseConfig
 from .course import CourseBuild
+from .credentials import CredentialsFeature
 from .delivery import DeliveryFeature
 from .languages import LanguageFeature, setup_language
 from .progress import ProgressFeature
@@ -49,6 +50,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.delivery = DeliveryFeature()
         self.pwa = PwaFeature()
         self.trainer = TrainerFeature()
+        self.credentials = CredentialsFeature()
 
     # Before the search plugin's on_config, which takes its language from the
     # theme language that the language feature sets for this build.
@@ -73,6 +75,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.delivery.on_config(self.build)
             self.pwa.on_config(self.build, config)  # the offline script on every page
             self.trainer.on_config(self.build, config)  # answer keys outside the site
+            self.credentials.on_config(self.build, config)  # the public issuer file, never a private key
         return config
 
     def on_serve(self, server, *, config, builder, **kwargs):
@@ -89,6 +92,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.theme.on_files(files, config)
             self.languages.on_files(files, config)  # pages not translated yet
             self.progress.on_files(files, config)  # the generated progress page
+            self.credentials.on_files(files, config)  # the generated verify page
             self.pwa.on_files(files, config)
         return files
 
@@ -137,6 +141,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # widgets are not search material.
         output = self.theme.on_post_page(output)  # the search dialog's name
         output = self.progress.on_post_page(output, page)  # navigation marks, the progress widget
+        output = self.credentials.on_post_page(output, page)  # the verify widget
         output = self.pwa.on_post_page(output, page, self.progress.page)  # manifest, worker, "On this device"
         return self.quizzes.on_post_page(output, page)  # the rendered quizzes
 
@@ -153,6 +158,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.languages.on_post_build(config)  # hreflang alternates in the sitemap
             # the build manifest that exports read (export/manifest.py)
             self.delivery.on_post_build(config, self.progress.outline, self.progress.page_url)
+            with reported():
+                self.credentials.on_post_build(config)  # did.json and the issuer's profile, before the worker's list
             self.pwa.on_post_build(config)  # manifest, icons, then the worker and its list
             with reported():
                 # the answer keys verify reads, outside the site (trainer/answerkeys.py)
