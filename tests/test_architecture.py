@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "mkdocs_course"
-CORE = ["errors.py", "course.py", "runtime.py", "templating.py", "newcourse.py", "preview.py", "quiz", "i18n", "progress", "export", "trainer"]
+CORE = ["errors.py", "course.py", "runtime.py", "templating.py", "newcourse.py", "preview.py", "quiz", "i18n", "progress", "export", "trainer",
+        "credentials"]
 
 
 def core_modules() -> list[str]:

@@ -96,7 +96,7 @@ def certificate_html(credential: dict, strings: dict, language: str, verify_url:
         valid_until=t["credential_valid_until"].format(date=long_date(credential["validUntil"], language))
         if credential.get("validUntil") else "",
         check=check.format(address=verify_url, file=file_name),
-        credential_id=t["credential_id"].format(id=credential["id"]),
+        credential_id=t["credential_id"].format(id=credential["id"]), link=link.address,
         qr=code.svg_inline(scale=4, border=4, dark="#000", light="#fff", omitsize=True),
     )
     return html, link

@@ -1,0 +1,71 @@
+"""Shared by the credential tests: a tiny course with an issuer, learners'
+records from Chromium, certify run through its entry point, and the two
+independent verifiers (openbadgeslib from PyPI, Digital Bazaar's
+@digitalbazaar/vc from npm)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from conftest import FIXTURES, ROOT, build_site
+from trainer_support import run
+
+CONTEXTS = ROOT / "plugins" / "mkdocs_course" / "credentials" / "contexts"
+OB_SCHEMA = FIXTURES / "openbadges" / "ob_v3p0_achievementcredential_schema.json"
+ISSUER = "Fair Work Trainers"
+
+
+def issuer_course(folder: Path, server, *, extra: str = "", name: str = "quiz-site") -> tuple[Path, str, Path]:
+    """tests/fixtures/<name> with an issuer, built for the address it is served
+    from: (project, base URL, private key file). The key lives beside the
+    project, never inside it."""
+    shutil.copytree(FIXTURES / name, folder, dirs_exist_ok=True)
+    url = server.add(folder / "site")
+    config = folder / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("site_name:", f"site_url: {url}\nsite_name:", 1)
+    text = text.replace("  - course:\n", f"  - course:\n      credentials:\n        issuer: trainer/issuer.json\n{extra}", 1)
+    config.write_text(text, encoding="utf-8")
+    keys = folder.parent / f"{folder.name}-keys"
+    result = run("keys", "init", "--name", ISSUER, "--email", "trainers@example.org", "--key-dir", keys, cwd=folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    build_site(folder)
+    return folder, url, next(keys.glob("*.pem"))
+
+
+def certify(project: Path, *records, key: Path, out: Path, more=()) -> subprocess.CompletedProcess:
+    return run("certify", *records, "--key", key, "--out", out, *more, cwd=project)
+
+
+def did_document(project: Path) -> dict:
+    return json.loads((project / "site" / "did.json").read_text(encoding="utf-8"))
+
+
+def openbadgeslib_verify(credential: dict, did_doc: dict) -> str:
+    """'' when openbadgeslib's OB 3.0 Data Integrity verifier accepts the
+    credential, else its reason. did:web is resolved from ``did_doc`` only."""
+    from openbadgeslib.ob3.ldp import OB3LdpVerifier
+
+    def download(url):
+        expected = did_doc["id"].removeprefix("did:web:").replace(":", "/").replace("%3A", ":")
+        assert url == f"https://{expected}/did.json", url
+        return json.dumps(did_doc).encode("utf-8")
+
+    try:
+        OB3LdpVerifier.for_issuer_did(did_doc["id"]).verify(credential, download=download)
+    except Exception as exc:  # its OB3VerificationError and the like: the reason is the result
+        return str(exc) or type(exc).__name__
+    return ""
+
+
+def digitalbazaar_verify(credential: dict, did_doc: dict, folder: Path) -> dict:
+    """@digitalbazaar/vc's verdict ({"verified", "error"}), offline (tests/dbverify.mjs)."""
+    cred, doc = folder / "db-credential.json", folder / "db-did.json"
+    cred.write_text(json.dumps(credential), encoding="utf-8")
+    doc.write_text(json.dumps(did_doc), encoding="utf-8")
+    result = subprocess.run(["node", str(ROOT / "tests" / "dbverify.mjs"), str(cred), str(doc), str(CONTEXTS)],
+                            capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)

@@ -1,0 +1,115 @@
+"""The verify page: a credential from certify checked in Chromium with the
+key the site publishes, from the certificate's QR link, a pasted text or a
+file, with no network; every failed check is named."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from conftest import axe_scan
+from credential_support import certify, issuer_course
+from trainer_support import changed, take_course, write
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session")
+def verified(tmp_path_factory, server, browser):
+    project, url, key = issuer_course(tmp_path_factory.mktemp("verify-course"), server)
+    folder = tmp_path_factory.mktemp("verify-records")
+    record = take_course(browser, url, "Amina <b>Diallo</b>")
+    out = folder / "certificates"
+    result = certify(project, write(folder, "amina.json", record), key=key, out=out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (out / "amina.certificate.html").read_text(encoding="utf-8")
+    credential = json.loads((out / "amina.credential.json").read_text(encoding="utf-8"))
+    return {"project": project, "url": url, "key": key, "out": out, "html": html, "credential": credential,
+            "record": record, "folder": folder}
+
+
+def open_verify(page, url: str, fragment: str = ""):
+    page.goto(url + "verify/" + fragment)
+    page.wait_for_function("document.querySelector('[data-course-verify]').mkdocsCourseVerify")
+    return page.locator("[data-course-verify-result]")
+
+
+def outcome(page) -> tuple[str, str]:
+    result = page.locator("[data-course-verify-result]")
+    page.wait_for_function("!['', 'checking'].includes(document.querySelector('[data-course-verify-result]')"
+                           ".getAttribute('data-course-verify-status') || '')")
+    return result.get_attribute("data-course-verify-status"), result.inner_text()
+
+
+def paste(page, text: str) -> tuple[str, str]:
+    page.locator("[data-course-verify-input]").fill(text)
+    page.locator("[data-course-verify-check]").click()
+    page.wait_for_function("document.querySelector('[data-course-verify-result]').getAttribute('data-course-verify-status') !== 'checking'")
+    return outcome(page)
+
+
+def facts(page) -> dict:
+    return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('[data-course-verify-fact]')]
+        .map(dd => [dd.getAttribute('data-course-verify-fact'), dd.textContent]))""")
+
+
+def test_the_qr_link_of_a_certificate_opens_a_valid_check(verified, page):
+    link = page.evaluate("html => new DOMParser().parseFromString(html, 'text/html')"
+                         ".querySelector('[data-course-credential-link]').getAttribute('href')", verified["html"])
+    assert link.startswith(verified["url"] + "verify/#credential=")
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(link)
+    status, text = outcome(page)
+    assert (status, text) == ("valid", "Valid: signed by Fair Work Trainers, and nothing in it has changed since.")
+    shown = facts(page)
+    assert shown["learner"] == "Amina <b>Diallo</b>"  # a name is text, never markup
+    assert page.locator("[data-course-verify-content] b").count() == 0
+    assert shown["course"] == "Test course" and shown["issuer"] == "Fair Work Trainers"
+    assert shown["id"] == verified["credential"]["id"]
+    rows = page.locator("[data-course-verify-modules] tbody tr").all_inner_texts()
+    assert [r.split("\t") for r in rows] == [["All types", "100%", "60%"], ["Second", "100%", "70%"], ["Pool", "100%", "70%"]]
+    assert all(r.startswith(verified["url"]) for r in requests), requests
+
+
+def test_a_pasted_credential_and_a_file_are_checked(verified, page):
+    open_verify(page, verified["url"])
+    assert paste(page, json.dumps(verified["credential"]))[0] == "valid"
+    page.reload()
+    page.wait_for_function("document.querySelector('[data-course-verify]').mkdocsCourseVerify")
+    page.locator("[data-course-verify-file]").set_input_files(str(verified["out"] / "amina.credential.json"))
+    assert outcome(page)[0] == "valid"
+
+
+CHANGES = {
+    "name": lambda c: c["credentialSubject"].update(name="Omar"),
+    "score": lambda c: c["credentialSubject"]["result"][0].update(value="99"),
+    "date": lambda c: c.update(validFrom="2020-01-01T00:00:00Z"),
+    "issuer": lambda c: c["issuer"].update(name="Another Academy"),
+    "achievement": lambda c: c["credentialSubject"]["achievement"].update(name="Advanced course"),
+}
+
+
+def test_every_change_and_every_failed_check_is_named(verified, page):
+    credential = verified["credential"]
+    open_verify(page, verified["url"])
+    signature = "Not valid: the signature does not match the content: something in it was changed after it was signed."
+    for field, change in CHANGES.items():
+        assert paste(page, json.dumps(changed(credential, change))) == ("invalid", signature), field
+        assert page.locator("[data-course-verify-content]").is_hidden()
+    assert paste(page, json.dumps(changed(credential, lambda c: c["credentialSubject"].update(nickname="Ami")))) == (
+        "invalid", "Not valid: it holds something its signature does not cover (nickname).")
+    assert paste(page, '{"@context": ') == ("invalid", "Not valid: this is not a credential (it is not JSON).")
+    assert paste(page, json.dumps(changed(credential, lambda c: c.pop("issuer")))) == (
+        "invalid", "Not valid: this is not an Open Badges credential of this course (issuer is missing or wrong).")
+    assert paste(page, json.dumps(changed(credential, lambda c: c["proof"].update(cryptosuite="eddsa-jcs-2022")))) == (
+        "invalid", "Not valid: it has no signature of the kind this course uses (eddsa-rdfc-2022).")
+    other = changed(credential, lambda c: c["issuer"].update(id="did:web:academy.example", name="Another Academy"))
+    assert paste(page, json.dumps(other)) == (
+        "foreign", "Not from this issuer: it names “Another Academy” as its issuer, not Fair Work Trainers. "
+        "Check it on that issuer's own page.")
+    method = credential["proof"]["verificationMethod"].split("#")[0] + "#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"
+    assert paste(page, json.dumps(changed(credential, lambda c: c["proof"].update(verificationMethod=method)))) == (
+        "unknown-key", "Not valid: it was signed with a key that Fair Work Trainers has not published.")
