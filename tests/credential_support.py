@@ -16,6 +16,15 @@ from trainer_support import run
 CONTEXTS = ROOT / "plugins" / "mkdocs_course" / "credentials" / "contexts"
 OB_SCHEMA = FIXTURES / "openbadges" / "ob_v3p0_achievementcredential_schema.json"
 ISSUER = "Fair Work Trainers"
+# one change to each part of a credential: each must break its signature
+CHANGES = {
+    "name": lambda c: c["credentialSubject"].update(name="Omar"),
+    "score": lambda c: c["credentialSubject"]["result"][0].update(value="99"),
+    "date": lambda c: c.update(validFrom="2020-01-01T00:00:00Z"),
+    "issuer": lambda c: c["issuer"].update(name="Another Academy"),
+    "achievement": lambda c: c["credentialSubject"]["achievement"].update(name="Advanced course"),
+    "pass mark": lambda c: c["credentialSubject"]["achievement"]["resultDescription"][0].update(requiredValue="10"),
+}
 
 
 def issuer_course(folder: Path, server, *, extra: str = "", name: str = "quiz-site") -> tuple[Path, str, Path]:

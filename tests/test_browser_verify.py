@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import axe_scan
-from credential_support import certify, issuer_course
+from credential_support import CHANGES, certify, issuer_course
 from trainer_support import changed, take_course, write
 
 pytestmark = pytest.mark.browser
@@ -81,15 +81,6 @@ def test_a_pasted_credential_and_a_file_are_checked(verified, page):
     page.wait_for_function("document.querySelector('[data-course-verify]').mkdocsCourseVerify")
     page.locator("[data-course-verify-file]").set_input_files(str(verified["out"] / "amina.credential.json"))
     assert outcome(page)[0] == "valid"
-
-
-CHANGES = {
-    "name": lambda c: c["credentialSubject"].update(name="Omar"),
-    "score": lambda c: c["credentialSubject"]["result"][0].update(value="99"),
-    "date": lambda c: c.update(validFrom="2020-01-01T00:00:00Z"),
-    "issuer": lambda c: c["issuer"].update(name="Another Academy"),
-    "achievement": lambda c: c["credentialSubject"]["achievement"].update(name="Advanced course"),
-}
 
 
 def test_every_change_and_every_failed_check_is_named(verified, page):

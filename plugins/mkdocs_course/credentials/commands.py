@@ -11,6 +11,7 @@ from ..errors import CourseError
 from ..trainer.commands import verify_files
 from ..trainer.records import shown
 from ..trainer.verify import EXIT_CODES
+from .credential import parse_validity
 from .did import did_web
 from .errors import CredentialError
 from .issue import CourseSite, certify_record
@@ -167,6 +168,7 @@ def certify(records, key_file, out_dir, answer_keys, credential_url, issuer_file
                                   f"is {site.site_url}; certificates must name the site that publishes the key.")
         if credential_url and not credential_url.startswith("https://"):
             raise CredentialError(f"--credential-url is {credential_url!r}; give the https:// address the files will be at.")
+        parse_validity(site.validity)
         answer_key_set = load_answer_keys(Path(answer_keys) if answer_keys else site.answer_keys_dir)
     except CourseError as exc:
         _fail(exc)

@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
+from ..credentials.credential import parse_validity
 from ..credentials.errors import CredentialError
 from ..credentials.site import (MARKER, course_root_url, load_issuer, page_markdown, verify_page_path, verify_payload,
                                 write_published)
@@ -34,6 +35,7 @@ class CredentialsFeature:
             return
         setup = build.languages
         self.page = verify_page_path(options.verify_page)
+        parse_validity(options.validity)
         self.root_url = course_root_url(config.site_url or "", setup.language, build.options.languages)
         path = build.project_dir / options.issuer
         self.issuer = load_issuer(path, build.shown(path), self.root_url)
