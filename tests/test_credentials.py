@@ -86,3 +86,64 @@ def test_changing_any_field_breaks_the_signature(issued, tmp_path, field):
     did_doc = did_document(issued["project"])
     assert "signature" in openbadgeslib_verify(credential, did_doc)
     assert digitalbazaar_verify(credential, did_doc, tmp_path) == {"verified": False, "error": "Invalid signature."}
+
+
+def test_invalid_records_are_not_certified_and_say_why(issued, tmp_path):
+    record = issued["record"]
+    tampered = write(tmp_path, "tampered.json", changed(record, lambda r: r["quizzes"][0].update(best_score=50)))
+    unreadable = write(tmp_path, "notes.json", b"not json")
+    unnamed = write(tmp_path, "unnamed.json", changed(record, lambda r: (r["learner"].update(name=None),
+                                                                          r.update(certificate=None))))
+    good = write(tmp_path, "amina.json", record)
+    out = tmp_path / "out"
+    result = certify(issued["project"], tampered, unreadable, unnamed, good, key=issued["key"], out=out)
+    assert result.returncode == 6  # the worst: tampered
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{tampered}: not certified: TAMPERED"
+    assert lines[1] == (f"  [score] {tampered}: quiz 'all-types' claims a best score of 50%, but its attempts' "
+                        "best is 100.")
+    assert lines[2] == f"{unreadable}: not certified: unreadable"
+    assert lines[3].startswith(f"  [file] {unreadable}: this is not JSON (line 1, column 1: Expecting value)")
+    assert lines[4] == (f"{unnamed}: not certified: the course is not complete in this record (or the learner typed "
+                        "no name), so there is nothing to certify yet.")
+    assert lines[5].startswith(f"{good}: certified (Amina Diallo)")
+    assert lines[6] == "4 records: 1 certified, 3 not."
+    assert sorted(p.name for p in out.iterdir()) == ["amina.certificate.html", "amina.credential.json"]
+
+
+def test_rotation_keeps_what_the_old_key_signed_valid(issued, tmp_path, server):
+    from conftest import build_site
+    from trainer_support import run
+
+    project, _, old_key = issuer_course(tmp_path / "course", server)
+    record = write(tmp_path, "amina.json", issued["record"])
+    assert certify(project, record, key=old_key, out=tmp_path / "old").returncode == 0
+    before = json.loads((tmp_path / "old" / "amina.credential.json").read_text(encoding="utf-8"))
+    rotated = run("keys", "rotate", "--key-dir", old_key.parent, cwd=project)
+    assert rotated.returncode == 0, rotated.stderr
+    new_key = next(p for p in old_key.parent.glob("*.pem") if p != old_key)
+    assert rotated.stdout.splitlines()[0] == f"Wrote the new private key {new_key}; certify signs with it from now on."
+    build_site(project)
+    did_doc = did_document(project)
+    assert len(did_doc["assertionMethod"]) == 2
+    assert openbadgeslib_verify(before, did_doc) == ""
+    assert digitalbazaar_verify(before, did_doc, tmp_path)["verified"] is True
+    refused = certify(project, record, key=old_key, out=tmp_path / "again")
+    assert refused.returncode == 1
+    assert re.fullmatch(r"Error: this key was retired on \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ by `keys rotate`; it still "
+                        r"verifies what it signed, but signs nothing new\. Sign with the current key \(z6Mk\w{12}…\)\.",
+                        refused.stderr.strip()), refused.stderr
+    assert certify(project, record, key=new_key, out=tmp_path / "new").returncode == 0
+    after = json.loads((tmp_path / "new" / "amina.credential.json").read_text(encoding="utf-8"))
+    assert after["proof"]["verificationMethod"] != before["proof"]["verificationMethod"]
+    assert openbadgeslib_verify(after, did_doc) == ""
+
+
+def test_a_course_validity_sets_valid_until(issued, tmp_path, server):
+    project, _, key = issuer_course(tmp_path / "course", server, extra="        validity: P18M\n")
+    assert certify(project, write(tmp_path, "amina.json", issued["record"]), key=key, out=tmp_path / "out").returncode == 0
+    credential = json.loads((tmp_path / "out" / "amina.credential.json").read_text(encoding="utf-8"))
+    start, end = credential["validFrom"], credential["validUntil"]
+    months = (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7])
+    assert months == 18 and end[8:] == start[8:] or start[8:10] > "28"
+    assert openbadgeslib_verify(credential, did_document(project)) == ""

@@ -10,7 +10,7 @@ import click
 from ..errors import CourseError
 from ..trainer.commands import verify_files
 from ..trainer.records import shown
-from ..trainer.verify import EXIT_CODES
+from ..trainer.verify import EXIT_CODES, worst
 from .credential import parse_validity
 from .did import did_web
 from .errors import CredentialError
@@ -153,8 +153,8 @@ def certify(records, key_file, out_dir, answer_keys, credential_url, issuer_file
     """Verify learners' completion records and sign a certificate for each valid one.
 
     Exit code: 0 every record certified; otherwise the worst of verify's codes
-    (3 unknown version, 4 another course, 5 unreadable, 6 tampered), or 7 when
-    a valid record holds no completed course.
+    (3 unknown version, 4 another course, 5 unreadable, 6 tampered), else 7
+    when a valid record could not be certified (no completed course or name).
     """
     from ..trainer.answerkeys import load_answer_keys
 
@@ -173,31 +173,31 @@ def certify(records, key_file, out_dir, answer_keys, credential_url, issuer_file
     except CourseError as exc:
         _fail(exc)
     verdicts = verify_files(records, answer_key_set)
-    codes = []
+    results, certified = [], 0
     for verdict in verdicts:
         if verdict.result != "valid":
             click.echo(f"{verdict.file}: not certified: {LABELS[verdict.result]}")
             for problem in verdict.problems:
                 click.echo(f"  [{problem.check}] {problem.message}")
-            codes.append(EXIT_CODES[verdict.result])
+            results.append(verdict.result)
             continue
         if verdict.record["course"]["id"] != site.course_id:
             click.echo(f"{verdict.file}: not certified: it is from course '{shown(verdict.record['course']['id'])}', "
                        f"and this issuer signs '{site.course_id}'.")
-            codes.append(EXIT_CODES["foreign"])
+            results.append("foreign")
             continue
         try:
             issued = certify_record(verdict.record, Path(verdict.file).stem, answer_key_set, site, issuer, private,
                                     method, Path(out_dir), credential_url)
         except CourseError as exc:
             click.echo(f"{verdict.file}: not certified: {exc}")
-            codes.append(7)
+            results.append("uncertified")
             continue
         how = ("the QR code holds the credential" if issued.link.carries_credential
                else "the QR code gives the credential's address" if credential_url and issued.link.address.endswith(".json")
                else "the credential is too large for a QR code: the certificate says which file to give the verify page")
         click.echo(f"{verdict.file}: certified ({shown(verdict.learner)}): {issued.credential}, {issued.certificate} ({how})")
-        codes.append(0)
-    certified = codes.count(0)
+        certified += 1
     click.echo(f"{len(verdicts)} record{'s' if len(verdicts) != 1 else ''}: {certified} certified, {len(verdicts) - certified} not.")
-    sys.exit(max(codes, default=0))
+    code = EXIT_CODES[worst(r for r in results if r in EXIT_CODES)]
+    sys.exit(code or (7 if results else 0))
