@@ -78,3 +78,35 @@ def digitalbazaar_verify(credential: dict, did_doc: dict, folder: Path) -> dict:
                             capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+def sign_record(project: Path, key: Path, record: dict, out: Path, *, now=None, validity=None, language=None):
+    """certify's own steps for one record, at a chosen moment or in a chosen
+    language (an expired credential, an Arabic one): the Issued files."""
+    import dataclasses
+
+    from mkdocs_course.credentials.commands import course_site
+    from mkdocs_course.credentials.issue import certify_record
+    from mkdocs_course.credentials.keys import method_of, read_issuer, read_private_key
+    from mkdocs_course.trainer.answerkeys import load_answer_keys
+
+    site = course_site(project / "mkdocs.yml")
+    site = dataclasses.replace(site, validity=validity or site.validity)
+    issuer = read_issuer(site.issuer_file)
+    private = read_private_key(key)
+    record = dict(record, lang=language) if language else record
+    return certify_record(record, "signed", load_answer_keys(site.answer_keys_dir), site, issuer, private,
+                          method_of(private, issuer), out, now=now)
+
+
+def read_qr(png_bytes: bytes) -> list[str]:
+    """The QR codes in a screenshot, read as a phone's camera app reads them (zxing-cpp)."""
+    import png
+    import zxingcpp
+
+    width, height, rows, info = png.Reader(bytes=png_bytes).asRGBA8()
+    grey = bytearray()
+    for row in rows:
+        grey.extend((row[i] * 299 + row[i + 1] * 587 + row[i + 2] * 114) // 1000 for i in range(0, len(row), 4))
+    image = memoryview(grey).cast("B", shape=[height, width])
+    return [code.text for code in zxingcpp.read_barcodes(image)]

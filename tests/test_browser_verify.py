@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import axe_scan
-from credential_support import CHANGES, certify, issuer_course
+from credential_support import CHANGES, certify, issuer_course, read_qr, sign_record
 from trainer_support import changed, take_course, write
 
 pytestmark = pytest.mark.browser
@@ -55,10 +55,11 @@ def facts(page) -> dict:
         .map(dd => [dd.getAttribute('data-course-verify-fact'), dd.textContent]))""")
 
 
-def test_the_qr_link_of_a_certificate_opens_a_valid_check(verified, page):
-    link = page.evaluate("html => new DOMParser().parseFromString(html, 'text/html')"
-                         ".querySelector('[data-course-credential-link]').getAttribute('href')", verified["html"])
+def test_the_qr_code_of_a_certificate_opens_a_valid_check(verified, page):
+    page.set_content(verified["html"])
+    link = page.locator("[data-course-credential-link]").get_attribute("href")
     assert link.startswith(verified["url"] + "verify/#credential=")
+    assert read_qr(page.locator("[data-course-credential-link] svg").screenshot()) == [link]
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(link)
@@ -104,3 +105,64 @@ def test_every_change_and_every_failed_check_is_named(verified, page):
     method = credential["proof"]["verificationMethod"].split("#")[0] + "#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"
     assert paste(page, json.dumps(changed(credential, lambda c: c["proof"].update(verificationMethod=method)))) == (
         "unknown-key", "Not valid: it was signed with a key that Fair Work Trainers has not published.")
+
+
+def test_an_expired_credential_says_so(verified, page, tmp_path):
+    long_ago = dt.datetime.now(dt.timezone.utc).replace(microsecond=0) - dt.timedelta(days=800)
+    issued = sign_record(verified["project"], verified["key"], verified["record"], tmp_path, now=long_ago, validity="P2Y")
+    credential = json.loads(issued.credential.read_text(encoding="utf-8"))
+    open_verify(page, verified["url"])
+    status, text = paste(page, json.dumps(credential))
+    until = dt.datetime.fromisoformat(credential["validUntil"].replace("Z", "+00:00"))
+    assert status == "expired"
+    assert text == f"Expired: signed by Fair Work Trainers, but valid only until {until:%B} {until.day}, {until.year}."
+    assert facts(page)["valid-until"] == f"{until:%B} {until.day}, {until.year}"
+
+
+def test_a_browser_without_ed25519_is_told_what_it_needs(verified, context):
+    page = context.new_page()
+    page.add_init_script("Object.defineProperty(SubtleCrypto.prototype, 'importKey', "
+                         "{value: () => Promise.reject(new DOMException('no', 'NotSupportedError'))})")
+    open_verify(page, verified["url"])
+    assert paste(page, json.dumps(verified["credential"])) == ("unsupported", (
+        "This browser cannot check signatures: that needs a current browser (one with Ed25519 in Web Crypto, 2025 or "
+        "later) and a secure address (https://). Open this page in a current browser."))
+
+
+def test_the_page_checks_offline_and_is_in_the_precache_list(verified, context):
+    sw = (verified["project"] / "site" / "sw.js").read_text(encoding="utf-8")
+    listed = {url for url, _ in json.loads(sw.split("var BUILD = ", 1)[1].split(";\n", 1)[0])["files"]}
+    assert {"verify/", "did.json", "issuer.json"} <= listed
+    assert any(u.startswith("assets/course/jsonld.") for u in listed) and any(u.startswith("assets/course/verify.") for u in listed)
+    page = context.new_page()
+    open_verify(page, verified["url"])
+    context.set_offline(True)
+    try:
+        assert paste(page, json.dumps(verified["credential"]))[0] == "valid"
+    finally:
+        context.set_offline(False)
+
+
+def test_the_verify_page_is_accessible_at_phone_and_desktop_width(verified, page, tmp_path):
+    for width, scheme in ((390, "light"), (1280, "dark")):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.emulate_media(color_scheme=scheme)
+        open_verify(page, verified["url"])
+        assert paste(page, json.dumps(verified["credential"]))[0] == "valid"
+        assert axe_scan(page) == []
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        page.screenshot(path=str(tmp_path / f"verify-{width}.png"), full_page=True)
+
+
+def test_the_printed_certificate_is_one_page_with_the_name_as_text(verified, page, tmp_path):
+    from pypdf import PdfReader
+
+    page.set_content(verified["html"])
+    assert page.locator(".learner").inner_text() == "Amina <b>Diallo</b>"
+    page.screenshot(path=str(tmp_path / "certificate-screen.png"), full_page=True)
+    pdf = tmp_path / "certificate.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    reader = PdfReader(str(pdf))
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    assert "Amina <b>Diallo</b>" in text and "Test course" in text and "All types" in text
