@@ -144,9 +144,8 @@ def test_the_page_checks_offline_and_is_in_the_precache_list(verified, context):
 
 
 def test_the_verify_page_is_accessible_at_phone_and_desktop_width(verified, page, tmp_path):
-    for width, scheme in ((390, "light"), (1280, "dark")):
+    for width in (390, 1280):
         page.set_viewport_size({"width": width, "height": 900})
-        page.emulate_media(color_scheme=scheme)
         open_verify(page, verified["url"])
         assert paste(page, json.dumps(verified["credential"]))[0] == "valid"
         assert axe_scan(page) == []
@@ -166,3 +165,62 @@ def test_the_printed_certificate_is_one_page_with_the_name_as_text(verified, pag
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
     assert "Amina <b>Diallo</b>" in text and "Test course" in text and "All types" in text
+
+
+def test_a_multilingual_course_publishes_one_issuer_and_checks_in_arabic(tmp_path, server, browser):
+    from trainer_support import run
+
+    project, url, key = issuer_course(tmp_path / "course", server, name="i18n-site")
+    built = run("build", cwd=project)
+    assert built.returncode == 0, built.stdout + built.stderr
+    site = project / "site"
+    root = json.loads((site / "did.json").read_text(encoding="utf-8"))
+    assert root == json.loads((site / "ar" / "did.json").read_text(encoding="utf-8"))
+    assert root["id"] == "did:web:127.0.0.1%3A" + url.split(":")[2].split("/")[0] + ":" + url.rstrip("/").rsplit("/", 1)[1]
+    version = json.loads((site / "ar" / "mkdocs-course.json").read_text(encoding="utf-8"))["modules"][0]["version"]
+    record = {  # what certify reads of a record verify found valid
+        "lang": "ar", "course": {"id": "tiny-i18n"}, "learner": {"name": "عمر الفاروق"},
+        "certificate": {"id": "ABCD-EF01-2345"}, "completed": "2026-11-30T10:00:00Z",
+        "quizzes": [{"id": "colours", "required": True, "version": version, "best_score": 80, "pass_mark": 70}],
+    }
+    issued = sign_record(project, key, record, tmp_path / "out")
+    credential = json.loads(issued.credential.read_text(encoding="utf-8"))
+    assert credential["credentialSubject"]["achievement"]["inLanguage"] == "ar"
+    assert issued.link.address.startswith(url + "ar/verify/#credential=")
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    try:
+        page.goto(issued.link.address)
+        assert page.evaluate("getComputedStyle(document.querySelector('[data-course-verify]')).direction") == "rtl"
+        assert page.locator("h1").inner_text() == "التحقق من شهادة"
+        assert outcome(page) == ("valid", "صالحة: وقّعتها Fair Work Trainers، ولم يتغير فيها شيء منذ ذلك الحين.")
+        assert facts(page)["learner"] == "عمر الفاروق"
+        assert axe_scan(page) == []
+        page.screenshot(path=str(tmp_path / "verify-ar-390.png"), full_page=True)
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(issued.certificate.as_uri())
+        assert page.evaluate("document.documentElement.dir") == "rtl"
+        assert page.locator(".learner").inner_text() == "عمر الفاروق"
+        page.screenshot(path=str(tmp_path / "certificate-ar.png"), full_page=True)
+    finally:
+        page.close()
+
+
+def test_a_credential_too_large_for_a_qr_code_is_fetched_from_where_it_is_published(verified, page, server, tmp_path):
+    from mkdocs_course.credentials.certificate import MAX_QR_VERSION, qr_link
+
+    import uuid
+
+    noise = " ".join(str(uuid.uuid4()) for _ in range(60))  # text that does not compress
+    large = changed(verified["credential"], lambda c: c["credentialSubject"]["achievement"].update(description=noise))
+    hosted = server.add(verified["out"]) + "amina.credential.json"
+    link, code = qr_link(verified["url"] + "verify/", large, hosted)
+    assert (link.address, link.carries_credential) == (f"{verified['url']}verify/#url={hosted}", False)
+    assert code.version <= MAX_QR_VERSION
+    alone, _ = qr_link(verified["url"] + "verify/", large, None)
+    assert alone.address == verified["url"] + "verify/"
+    page.goto(link.address)
+    assert outcome(page)[0] == "valid"
+    page.goto(verified["url"] + "verify/#url=javascript:alert(1)")
+    page.wait_for_function("document.querySelector('[data-course-verify-result]').textContent")
+    assert outcome(page) == ("invalid", "The credential could not be fetched from javascript:alert(1). "
+                             "Ask for the credential file, and choose it here.")

@@ -18,15 +18,19 @@ import zlib
 from dataclasses import dataclass
 
 import segno
+import segno.encoder
+from markupsafe import Markup, escape
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
 from ..i18n.languages import is_rtl
 from ..templating import template
 
-# Version 27 is 125 modules square: at 6 cm on paper a module is about half a
-# millimetre, which phone cameras read. Larger codes are not worth printing.
-MAX_QR_VERSION = 27
+# Version 33 is 149 modules square: printed 64 mm wide (with its quiet zone) a
+# module is 0.4 mm, about the least a phone camera reads from paper held
+# close. A credential of a few modules fits (about 1.7 KB once compressed);
+# larger codes are not worth printing.
+MAX_QR_VERSION = 33
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,10 @@ def qr_link(verify_url: str, credential: dict, hosted_at: str | None) -> tuple[L
                              (verify_url, False)):
         if address is None:
             continue
-        code = segno.make(address, error="l", micro=False)
+        try:
+            code = segno.make(address, error="l", micro=False)
+        except segno.encoder.DataOverflowError:  # more than any QR code holds
+            continue
         if code.version <= MAX_QR_VERSION:
             return Link(address, carries, code.version), code
     code = segno.make(verify_url, error="l", micro=False)
@@ -72,6 +79,12 @@ def _locale(language: str):
 def long_date(iso: str, language: str) -> str:
     moment = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
     return format_date(moment.date(), format="long", locale=_locale(language))
+
+
+def _isolated(text: str, **values) -> Markup:
+    """A translated sentence with its addresses and names kept left to right
+    (``<bdi dir="ltr">``), so an Arabic line does not reorder a URL."""
+    return Markup(escape(text)).format(**{k: Markup('<bdi dir="ltr">{}</bdi>').format(v) for k, v in values.items()})
 
 
 def certificate_html(credential: dict, strings: dict, language: str, verify_url: str, file_name: str,
@@ -95,8 +108,8 @@ def certificate_html(credential: dict, strings: dict, language: str, verify_url:
         if subject.get("activityEndDate") else "",
         valid_until=t["credential_valid_until"].format(date=long_date(credential["validUntil"], language))
         if credential.get("validUntil") else "",
-        check=check.format(address=verify_url, file=file_name),
-        credential_id=t["credential_id"].format(id=credential["id"]), link=link.address,
+        check=_isolated(check, address=verify_url, file=file_name),
+        credential_id=_isolated(t["credential_id"], id=credential["id"]), link=link.address,
         qr=code.svg_inline(scale=4, border=4, dark="#000", light="#fff", omitsize=True),
     )
     return html, link
