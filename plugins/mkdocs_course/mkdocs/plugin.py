@@ -1,7 +1,7 @@
 """The ``course`` MkDocs plugin: the build's table of contents.
 
 Each feature keeps its own part of the build in its own module (languages,
-quizzes, progress, theme, delivery, trainer); every handler here calls those parts in a fixed
+quizzes, progress, theme, delivery, trainer, credentials); every handler here calls those parts in a fixed
 order and holds no feature's rules or state. Course rules raise the core's
 CourseError, which becomes a PluginError: MkDocs prints it without a
 traceback.
