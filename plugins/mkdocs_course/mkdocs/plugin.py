@@ -1,7 +1,7 @@
 """The ``course`` MkDocs plugin: the build's table of contents.
 
 Each feature keeps its own part of the build in its own module (languages,
-quizzes, progress, theme, delivery, trainer); every handler here calls those parts in a fixed
+quizzes, progress, journey, theme, delivery, trainer); every handler here calls those parts in a fixed
 order and holds no feature's rules or state. Course rules raise the core's
 CourseError, which becomes a PluginError: MkDocs prints it without a
 traceback.
@@ -21,6 +21,7 @@ from ..quiz.cache import DiskCache
 from .config import CourseConfig
 from .course import CourseBuild
 from .delivery import DeliveryFeature
+from .journey import JourneyFeature
 from .languages import LanguageFeature, setup_language
 from .progress import ProgressFeature
 from .pwa import PwaFeature
@@ -45,6 +46,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.languages = LanguageFeature()
         self.quizzes = QuizFeature()  # keeps loaded quizzes between serve rebuilds
         self.progress = ProgressFeature()
+        self.journey = JourneyFeature()
         self.theme = ThemeFeature()
         self.delivery = DeliveryFeature()
         self.pwa = PwaFeature()
@@ -69,6 +71,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.languages.on_config(self.build, config)  # docs_dir, theme language, switcher
             self.quizzes.on_config(self.build)  # every quiz loaded and validated
             self.progress.on_config(self.build, config)  # required quizzes, progress page
+            self.journey.on_config(self.build)
             self.theme.on_config(self.build, config)  # site.css on every page
             self.delivery.on_config(self.build)
             self.pwa.on_config(self.build, config)  # the offline script on every page
@@ -102,11 +105,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled:
             return markdown
         with reported():
+            markdown = self.journey.on_page_markdown(markdown, page, config)  # front matter, course blocks
             return self.quizzes.on_page_markdown(markdown, page, config)  # placements -> markers
 
     def on_page_content(self, html, *, page, config, files, **kwargs):
         if not self.config.enabled:
             return html
+        self.journey.on_page_content(html, page, self.languages.text_language(page))  # time to study it
         html = self.languages.on_page_content(html, page)  # the notice on an untranslated page
         return self.quizzes.on_page_content(html, page)  # the runtime script
 
@@ -115,6 +120,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.languages.on_page_context(context)  # preferences shared by every language
             with reported():
                 self.progress.on_page_context(nav, config)  # the outline, once every page is read
+                self.journey.on_page_context(nav, self.progress.outline, self.progress.page_url)  # the modules
         return context
 
     def on_template_context(self, context, *, template_name, config, **kwargs):
@@ -137,6 +143,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # widgets are not search material.
         output = self.theme.on_post_page(output)  # the search dialog's name
         output = self.progress.on_post_page(output, page)  # navigation marks, the progress widget
+        # the progress line, module header, end of a page to read, overview
+        output = self.journey.on_post_page(output, page, progress_page=page.file.src_uri == self.progress.page)
         output = self.pwa.on_post_page(output, page, self.progress.page)  # manifest, worker, "On this device"
         return self.quizzes.on_post_page(output, page)  # the rendered quizzes
 
