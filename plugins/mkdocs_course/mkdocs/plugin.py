@@ -20,6 +20,7 @@ from ..errors import CourseError
 from ..quiz.cache import DiskCache
 from .config import CourseConfig
 from .course import CourseBuild
+from .brand import BrandFeature
 from .delivery import DeliveryFeature
 from .journey import JourneyFeature
 from .languages import LanguageFeature, setup_language
@@ -48,6 +49,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.progress = ProgressFeature()
         self.journey = JourneyFeature()
         self.theme = ThemeFeature()
+        self.brand = BrandFeature()
         self.delivery = DeliveryFeature()
         self.pwa = PwaFeature()
         self.trainer = TrainerFeature()
@@ -73,6 +75,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.progress.on_config(self.build, config)  # required quizzes, progress page
             self.journey.on_config(self.build)
             self.theme.on_config(self.build, config)  # site.css on every page
+            self.brand.on_config(self.build, config)  # the palette's colours
             self.delivery.on_config(self.build)
             self.pwa.on_config(self.build, config)  # the offline script on every page
             self.trainer.on_config(self.build, config)  # answer keys outside the site
@@ -91,6 +94,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.quizzes.on_files(files, config)  # the quiz runtime
             self.theme.on_files(files, config)
             self.languages.on_files(files, config)  # pages not translated yet
+            self.brand.on_files(files, config)  # the logo, the organisation in this language
             self.progress.on_files(files, config)  # the generated progress page
             self.pwa.on_files(files, config)
         return files
@@ -142,6 +146,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # After the search plugin has indexed the page: quiz and progress
         # widgets are not search material.
         output = self.theme.on_post_page(output)  # the search dialog's name
+        output = self.brand.on_post_page(output)  # the course and its organisation in the footer
         output = self.progress.on_post_page(output, page)  # navigation marks, the progress widget
         # the progress line, module header, end of a page to read, overview
         output = self.journey.on_post_page(output, page, progress_page=page.file.src_uri == self.progress.page)
@@ -160,7 +165,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if self.config.enabled:
             self.languages.on_post_build(config)  # hreflang alternates in the sitemap
             # the build manifest that exports read (export/manifest.py)
-            self.delivery.on_post_build(config, self.progress.outline, self.progress.page_url)
+            self.delivery.on_post_build(config, self.progress.outline, self.progress.page_url,
+                                        self.journey.journey, self.brand.brand)
             self.pwa.on_post_build(config)  # manifest, icons, then the worker and its list
             with reported():
                 # the answer keys verify reads, outside the site (trainer/answerkeys.py)

@@ -30,6 +30,7 @@ from ..progress import (
     progress_page_path,
 )
 from ..runtime import nav_script, progress_assets
+from .brand import theme_logo
 from .course import CourseBuild, add_to_head
 
 
@@ -53,7 +54,8 @@ class ProgressFeature:
         for asset in (*progress_assets(), nav_script()):
             files.append(File.generated(config, asset.path, content=asset.content))
         self.files = files
-        self.logo = files.get_file_from_path(posixpath.normpath(logo)).url if logo else ""
+        # the certificate's own logo, else the course's (Material's theme.logo)
+        self.logo = files.get_file_from_path(posixpath.normpath(logo)).url if logo else theme_logo(config, files)
 
     @property
     def page_url(self) -> str | None:
