@@ -78,8 +78,9 @@ class JourneyFeature:
             questions += quiz.draw if quiz.draw and quiz.draw < len(quiz.questions) else len(quiz.questions)
         self.minutes[page.file.src_uri] = study_minutes(page_words(html, text_language), text_language, questions)
 
-    def check_pages(self) -> None:
-        """Page ids are unique; required_pages names pages of the course."""
+    def on_env(self) -> None:
+        """Every page has been read: page ids are unique, and required_pages
+        names pages of the course."""
         pages = self.build.pages
         check_unique({self.shown[src]: s.page_id for src, s in pages.items()})
         known = {s.page_id for s in pages.values()}
@@ -94,7 +95,6 @@ class JourneyFeature:
     def on_page_context(self, nav, outline, progress_url: str | None) -> None:
         if self.journey is not None or outline is None:
             return
-        self.check_pages()
         pages = []
         for page in nav.pages:
             settings = self.build.pages.get(page.file.src_uri)

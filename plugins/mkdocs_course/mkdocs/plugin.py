@@ -137,6 +137,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             with reported():
                 self.quizzes.on_env()  # quizzes no page places
                 self.progress.on_env()  # required quizzes no page places
+                self.journey.on_env()  # page ids unique, required_pages known
             self.theme.on_env(env, config)  # Material's word for the search dialog's name
         return env
 
