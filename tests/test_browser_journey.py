@@ -297,3 +297,27 @@ def test_the_journey_passes_an_accessibility_scan(page, journey_url, path):
 def test_the_footer_names_the_course_and_its_organisation(page, journey_url):
     page.goto(journey_url + "en/one/")
     assert page.locator(".md-copyright .course-footer").inner_text() == "Journey course · Journey Training Centre"
+
+
+def test_while_answering_the_quiz_counts_and_the_choice_stays_plain_to_see(page, journey_url):
+    page.goto(journey_url + "en/two/")
+    page.wait_for_function("() => document.querySelector('[data-course-quiz]').mkdocsCourseQuiz")
+    quiz = QuizDriver(page, "second")
+    answered = page.locator("[data-course-answered]")
+    assert answered.inner_text() == "Answered 0 of 2 questions"
+    quiz.answer("q2", "two")
+    quiz.check("q2")
+    assert answered.inner_text() == "Answered 1 of 2 questions"
+    chosen = quiz.question("q2").locator('[data-course-option="two"]')
+    assert chosen.get_attribute("data-course-chosen") == "true"
+    assert chosen.locator("[data-course-mark]").inner_text() == "\u2717 your choice, not right"
+    # disabled, but drawn in the text's own colour rather than greyed out
+    style = chosen.locator("input").evaluate(
+        "el => { const s = getComputedStyle(el); return [el.disabled, s.appearance, s.opacity, s.borderTopColor, "
+        "getComputedStyle(el.closest('.md-typeset')).color]; }")
+    assert style[0] is True and style[1] == "none" and style[2] == "1" and style[3] == style[4]
+    assert quiz.question("q2").locator('[data-course-option="four"]').get_attribute("data-course-chosen") is None
+    quiz.answer("q1", "true")
+    quiz.check("q1")
+    assert answered.is_hidden()  # the result says the rest
+    assert quiz.result.locator(".course-quiz__score").inner_text() == "Your score: 50% (1 of 2 questions right)."
