@@ -29,8 +29,9 @@ PAGES = {"first": "one/", "second": "two/"}
 
 
 @pytest.fixture(scope="module")
-def journey_url(tmp_path_factory, server):
-    """tests/fixtures/journey-site built in English and Arabic by the real command."""
+def journey_build(tmp_path_factory, server):
+    """tests/fixtures/journey-site built in English and Arabic by the real
+    command: (project folder, base URL)."""
     folder = tmp_path_factory.mktemp("journey")
     shutil.copytree(FIXTURES / "journey-site", folder, dirs_exist_ok=True)
     url = server.add(folder / "site")
@@ -38,7 +39,12 @@ def journey_url(tmp_path_factory, server):
     (folder / "mkdocs.yml").write_text(f"site_url: {url}\n" + text, encoding="utf-8")
     result = subprocess.run([COMMAND, "build", "--strict"], cwd=folder, capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, result.stderr
-    return url
+    return folder, url
+
+
+@pytest.fixture(scope="module")
+def journey_url(journey_build):
+    return journey_build[1]
 
 
 def home(page, base: str, lang: str = "en"):
@@ -321,3 +327,34 @@ def test_while_answering_the_quiz_counts_and_the_choice_stays_plain_to_see(page,
     quiz.check("q1")
     assert answered.is_hidden()  # the result says the rest
     assert quiz.result.locator(".course-quiz__score").inner_text() == "Your score: 50% (1 of 2 questions right)."
+
+
+def test_a_trainer_verifies_a_record_that_counts_a_page_read(page, journey_build, tmp_path):
+    from test_browser_progress import download, show_certificate
+
+    folder, url = journey_build
+    read_to_end(page, url)
+    take(page, url, "first", RIGHT["first"])
+    take(page, url, "second", RIGHT["second"])
+    page.goto(url + "en/progress/")
+    page.wait_for_function("document.querySelector('[data-course-progress]').mkdocsCourseProgress")
+    show_certificate(page, "Amina Diallo")
+    record = download(page, "[data-course-download-record]")
+    assert record["schema"] == 2
+    assert [(p["id"], p["required"], p["how"]) for p in record["pages"]] == [("welcome", True, "end")]
+    assert record["completed"] == max(record["pages"][0]["read"], *(
+        a["finished"] for q in record["quizzes"] for a in q["attempts"] if a["passed"]))
+
+    def verify(data):
+        path = tmp_path / "record.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        result = subprocess.run([COMMAND, "verify", str(path), "--answer-keys", str(folder / "trainer" / "answer-keys"),
+                                 "--format", "json"], capture_output=True, text=True, timeout=120)
+        return json.loads(result.stdout)["records"][0]
+
+    assert verify(record)["result"] == "valid"
+    unread = json.loads(json.dumps(record))
+    unread["pages"][0].update(read=None, how=None)
+    checked = verify(unread)
+    assert checked["result"] == "tampered"
+    assert any(p["check"] == "completed" for p in checked["problems"])
