@@ -247,7 +247,7 @@ def code_fingerprint() -> str:
 
 
 def cache_state(project: Path) -> dict:
-    files = [p for p in (project / CACHE_DIR).rglob("*.pickle")] if (project / CACHE_DIR).is_dir() else []
+    files = [p for p in (project / CACHE_DIR).rglob("*") if p.is_file()] if (project / CACHE_DIR).is_dir() else []
     return {"entries": len(files), "bytes": sum(p.stat().st_size for p in files)}
 
 

@@ -110,3 +110,18 @@ def test_the_plain_text_of_prompts_is_kept_for_reports(tmp_path):
     single = data["questions"][0]
     assert single["prompt"] == "Pick the second option." and html.unescape(single["prompt"]) == single["prompt"]
     assert single["options"][0] == {"id": "a", "text": "First option"}
+
+
+def test_a_rebuild_writes_only_the_keys_that_are_missing_or_changed(tmp_path):
+    shutil.copytree(FIXTURES / "quiz-site", tmp_path, dirs_exist_ok=True)
+    build_site(tmp_path)
+    keys = tmp_path / "trainer/answer-keys"
+    files = {p: p.stat().st_mtime_ns for p in keys.rglob("*.json")}
+    build_site(tmp_path)
+    assert {p: p.stat().st_mtime_ns for p in keys.rglob("*.json")} == files
+    # a file removed by hand comes back on the next build, cache or not
+    gone = next(p for p in files if "/all-types/" in p.as_posix())
+    expected = gone.read_text(encoding="utf-8")
+    gone.unlink()
+    build_site(tmp_path)
+    assert gone.read_text(encoding="utf-8") == expected

@@ -84,7 +84,7 @@ def test_quiz_options():
         questions:
           - {id: a, type: true_false, prompt: "A?", answer: true}
           - {id: b, type: true_false, prompt: "B?", answer: false}
-          - {id: c, type: true_false, prompt: "C?", answer: yes}
+          - {id: c, type: true_false, prompt: "C?", answer: TRUE}
         """
     )
     assert quiz.title == "Spaces around the title are dropped"
@@ -202,7 +202,7 @@ def test_multiple_choice_question_with_partial_scoring():
 
 
 @pytest.mark.parametrize(
-    ("written", "expected"), [("true", True), ("false", False), ("yes", True), ("no", False)]
+    ("written", "expected"), [("true", True), ("false", False), ("True", True), ("FALSE", False)]
 )
 def test_true_false_question(written, expected):
     q = only_question(TRUE_FALSE.replace("answer: true", f"answer: {written}"))

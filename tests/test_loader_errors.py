@@ -282,15 +282,37 @@ def test_recursive_alias_in_a_mapping():
 
 
 def test_aliases_are_converted_once():
+    lines = ["l0: &l0 [a, a, a, a, a, a, a, a, a, a]"] + [
+        f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]" for i in range(1, 3)
+    ]
+    document = parse("\n".join(lines) + "\n", SOURCE)
+    assert document["l2"][0] is document["l2"][1] is document["l1"]
+    assert error("\n".join(lines) + "\n") == (
+        f"quizzes/basics.yml:1:1: quiz 'basics': unknown key 'l0' in the quiz. "
+        f"Valid keys here: {QUIZ_KEYS}."
+    )
+
+
+def test_what_aliases_repeat_is_limited():
     # a "billion laughs" file: 10**8 values if every alias were expanded
     lines = ["l0: &l0 [a, a, a, a, a, a, a, a, a, a]"] + [
         f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]" for i in range(1, 9)
     ]
-    document = parse("\n".join(lines) + "\n", SOURCE)
-    assert document["l8"][0] is document["l8"][1] is document["l7"]
     assert error("\n".join(lines) + "\n") == (
-        f"quizzes/basics.yml:1:1: quiz 'basics': unknown key 'l0' in the quiz. "
-        f"Valid keys here: {QUIZ_KEYS}."
+        "quizzes/basics.yml:4:45: the aliases in this file repeat more than 10,000 values "
+        "(1,111 at this '*l2' alone), which would make a huge quiz page. Aliases are for "
+        "reusing a few values; write the repeated part out where it is needed, or split "
+        "the quiz into several files."
+    )
+
+
+def test_what_aliases_repeat_is_limited_in_characters_too():
+    text = "title: &t " + "x" * 200_000 + "\ndescription: [*t, *t, *t, *t, *t, *t]\nquestions: []\n"
+    assert error(text) == (
+        "quizzes/basics.yml:2:35: the aliases in this file repeat more than 1,000,000 "
+        "characters of text (200,000 at this '*t' alone), which would make a huge quiz page. "
+        "Aliases are for reusing a few values; write the repeated part out where it is needed, "
+        "or split the quiz into several files."
     )
 
 
@@ -540,7 +562,7 @@ def test_pass_mark_out_of_range(mark, column):
         ("seventy", "the text 'seventy'"),
         ("70%", "the text '70%'"),
         ('"70"', "the text '70'"),
-        ("yes", "'yes'"),
+        ("yes", "the text 'yes'"),
         (".nan", "'.nan'"),
         ("", "nothing"),
         ("[70]", "a list ('- ' items)"),
@@ -707,6 +729,8 @@ def test_missing_id_of_the_second_question_names_it_by_number():
         ("q.1", "the question id 'q.1' is not a valid id"),
         ("1.5", "the question id '1.5' is not a valid id"),
         ("a" * 65, f"the question id '{'a' * 65}' is not a valid id"),
+        ('"q\\n"', "the question id 'q\\n' is not a valid id"),
+        ("|\n              q", "the question id 'q\\n' is not a valid id"),
         ("", "the question id is empty"),
         ("{a: 1}", "the question id must be a word, but found a mapping (key: value lines)"),
     ],
@@ -1089,6 +1113,59 @@ def test_true_false_without_answer():
     )
 
 
+@pytest.mark.parametrize("written", ["yes", "no", "Yes", "NO", "on", "Off", "y", "n", '"yes"', "'no'"])
+def test_true_false_answer_written_as_yes_or_no(written):
+    # unquoted, YAML 1.1 would read yes/no/on/off as true/false: the same message as in quotes
+    shown = written.strip("'\"")
+    assert question_error(
+        f"""\
+          - id: q
+            type: true_false
+            prompt: Wet?
+            answer: {written}
+        """
+    ) == (
+        "quizzes/basics.yml:6:13: quiz 'basics', question 'q': 'answer' of the question "
+        f"must be true or false, but found the text {shown!r}. Write 'answer: true' or "
+        "'answer: false', without quotes."
+    )
+
+
+@pytest.mark.parametrize("key", ["correct", "fixed"])
+def test_option_flags_written_as_yes_or_on(key):
+    assert choice_error(
+        f"""\
+        - id: a
+          text: Paris
+          {key}: yes
+        - id: b
+          text: Lyon
+          correct: true
+        """
+    ) == (
+        f"quizzes/basics.yml:9:{len(key) + 11}: quiz 'basics', question 'q': '{key}' of option 'a' "
+        f"must be true or false, but found the text 'yes'. Write '{key}: true' or "
+        f"'{key}: false', without quotes."
+    )
+
+
+def test_shuffle_written_as_on():
+    assert error(quiz("title: Basics\nshuffle: on\n")) == (
+        "quizzes/basics.yml:2:10: quiz 'basics': 'shuffle' of the quiz must be true or "
+        "false, but found the text 'on'. Write 'shuffle: true' or 'shuffle: false', "
+        "without quotes."
+    )
+
+
+def test_scoring_written_as_yes_is_text_in_the_message():
+    assert error(HEAD + "  - id: q\n    type: multiple\n    prompt: P\n    scoring: yes\n    options:\n"
+                 "      - {id: a, text: A, correct: true}\n      - {id: b, text: B}\n") == (
+        "quizzes/basics.yml:6:14: quiz 'basics', question 'q': 'scoring' of the question must be "
+        "one of: all_or_nothing, partial, but found the text 'yes'. Write for example "
+        "'scoring: all_or_nothing'."
+    )
+
+
 def test_true_false_answer_not_a_boolean():
     assert question_error(
         """\
@@ -1248,6 +1325,31 @@ def test_numeric_answer_not_a_number(written, shown):
     )
 
 
+@pytest.mark.parametrize(
+    ("written", "suggested"),
+    [("1e3", "1000"), ("1.5E3", "1500"), ("+2e-4", "0.0002"), ("1e20", "1.0e+20"), ("-3.5e9", "-3500000000"), ("2e-7", "2.0e-07")],
+)
+def test_numeric_answer_with_an_exponent_yaml_reads_as_text(written, suggested):
+    assert numeric_error(f"    answer: {written}\n") == (
+        f"quizzes/basics.yml:6:13: quiz 'basics', question 'q': 'answer' of the question "
+        f"must be a number, but found {written!r}, which YAML reads as text: an exponent needs a "
+        f"dot before it and a sign after the 'e', as in 1.0e+3. Write 'answer: {suggested}'."
+    )
+
+
+def test_numeric_answer_with_an_exponent_in_quotes_is_quoted_text():
+    assert numeric_error('    answer: "1e3"\n') == (
+        "quizzes/basics.yml:6:13: quiz 'basics', question 'q': 'answer' of the question "
+        "must be a number, but found the text '1e3'. Write a plain number without quotes, such as "
+        "'answer: 42' or 'answer: 0.5' (a dot for decimals, no unit)."
+    )
+
+
+def test_a_yaml_exponent_with_dot_and_sign_is_a_number():
+    quiz = load_quiz((HEAD + "  - {id: q, type: numeric, prompt: P, answer: 1.0e+3}\n").encode(), SOURCE)
+    assert quiz.questions[0].answer_number == 1000.0
+
+
 def test_numeric_tolerance_not_a_number():
     assert numeric_error("    answer: 25\n    tolerance: a little\n") == (
         "quizzes/basics.yml:7:16: quiz 'basics', question 'q': 'tolerance' of the question "
@@ -1333,6 +1435,31 @@ def test_pairs_with_the_same_right_side():
         "quizzes/basics.yml:8:38: quiz 'basics', question 'q': pairs 'fr' and 'tx' have the "
         "same right side 'Paris', so a learner could not tell them apart. "
         "Make every right side different."
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "shown"),
+    [
+        ("'*Paris*'", "_Paris_", "Paris"),
+        ('"Paris  city"', "Paris city", "Paris city"),
+        ("'**Paris**'", "Paris", "Paris"),
+        ("'`Paris`'", "Paris", "Paris"),
+    ],
+)
+def test_pairs_whose_right_sides_show_the_same(first, second, shown):
+    said = matching_error(
+        f"""\
+        - {{id: fr, left: France, right: {first}}}
+        - {{id: tx, left: Texas, right: {second}}}
+        """
+    )
+    first_text = yaml.safe_load(first)
+    assert said == (
+        "quizzes/basics.yml:8:38: quiz 'basics', question 'q': pairs 'fr' "
+        f"and 'tx' have right sides that look the same to a learner ({first_text!r} and {second!r} both "
+        f"show as {shown!r}). Make every right side differ in its words; Markdown marks and spacing do "
+        "not show in the list of choices."
     )
 
 
@@ -1488,3 +1615,10 @@ def test_collection_loads_distinct_quizzes(tmp_path):
     write(folder, "a.yml", quiz("title: A\n"))
     write(folder, "b.yml", quiz("title: B\n"))
     assert sorted(QuizCollection(folder, tmp_path).load()) == ["a", "b"]
+
+
+def test_a_quiz_id_the_course_keeps_for_itself():
+    assert error(quiz("id: learner\ntitle: Basics\n")) == (
+        "quizzes/basics.yml:1:5: quiz 'learner': the quiz id 'learner' is kept for the course's own use "
+        "(learners' saved data is stored under it). Choose another id, for example 'learner-rights'."
+    )

@@ -34,26 +34,58 @@ def _distance(px: float, py: float, a: tuple[float, float], b: tuple[float, floa
     return ((px - ax - t * dx) ** 2 + (py - ay - t * dy) ** 2) ** 0.5
 
 
+def _row_cover(cy: float, points, width: float, size: int) -> list[tuple[int, int, float]]:
+    """Runs (first pixel, end, how much of each the mark covers) of one row,
+    only where the mark touches it.
+
+    The distance to the mark changes by at most one pixel per pixel, so a run
+    of pixels whose centre is far outside (or deep inside) the stroke is
+    wholly background (or wholly mark) without looking at each pixel; only
+    runs across the stroke's edge are halved until single pixels remain.
+    """
+    a, b, c = points
+    cover: list[tuple[int, int, float]] = []
+
+    def distance(x: float) -> float:
+        return min(_distance(x, cy, a, b), _distance(x, cy, b, c))
+
+    def fill(x0: int, x1: int) -> None:
+        d = distance((x0 + x1) / 2)
+        half = (x1 - x0) / 2
+        if d - half >= width + 0.5:
+            return  # every pixel here is background
+        if d + half <= width - 0.5:
+            cover.append((x0, x1, 1.0))
+            return
+        if x1 - x0 == 1:
+            # 1 inside the stroke, 0 outside, a pixel's ramp
+            cover.append((x0, x1, max(0.0, min(1.0, width - d + 0.5))))
+            return
+        middle = (x0 + x1) // 2
+        fill(x0, middle)
+        fill(middle, x1)
+
+    fill(0, size)
+    return cover
+
+
 @lru_cache(maxsize=8)
 def icon_png(size: int, colour: str) -> bytes:
     """A ``size`` x ``size`` PNG: the theme colour with a white check mark."""
     back = bytes(rgb(colour))
     points = [(x * size, y * size) for x, y in MARK]
     width = STROKE * size
-    top = int(min(y for _, y in points) - width - 1)
-    bottom = int(max(y for _, y in points) + width + 2)
     plain = b"\x00" + back * size  # filter byte "none", then the row's pixels
     rows = []
     for y in range(size):
-        if y < top or y >= bottom:
+        cover = _row_cover(y + 0.5, points, width, size)
+        if not cover:
             rows.append(plain)
             continue
-        row = bytearray(b"\x00")
-        for x in range(size):
-            cx, cy = x + 0.5, y + 0.5
-            d = min(_distance(cx, cy, points[0], points[1]), _distance(cx, cy, points[1], points[2]))
-            cover = max(0.0, min(1.0, width - d + 0.5))  # 1 inside the stroke, 0 outside, a pixel's ramp
-            row.extend(round(c + (255 - c) * cover) for c in back)
+        row = bytearray(plain)
+        for x0, x1, amount in cover:
+            pixel = bytes(round(c + (255 - c) * amount) for c in back)
+            row[1 + 3 * x0: 1 + 3 * x1] = pixel * (x1 - x0)
         rows.append(bytes(row))
     return _png(size, size, b"".join(rows))
 

@@ -27,30 +27,11 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, read_po, unescape, write_po
 
-from ..errors import CourseError
 from ..quiz.model import Quiz
+from .checks import CatalogError, check_catalog  # noqa: F401 (CatalogError is public here)
 from .interface import INTERFACE, INTERFACE_NOTES, PLURAL_COUNTS, PLURALS
+from .placeholders import PLACEHOLDER
 from .plurals import default_rule, has_own_rule, set_rule
-
-PLACEHOLDER = re.compile(r"\{(\w+)\}")
-AUTOLINK = re.compile(r"<(?:https?|mailto):[^<>\s]*>", re.IGNORECASE)  # Markdown, not HTML
-MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|javascript\s*:", re.IGNORECASE)
-
-
-class CatalogError(CourseError):
-    """A translation catalog that would break the course or inject markup."""
-
-    def __init__(self, source: str, line: int, problem: str, advice: str = "", entry: str = ""):
-        self.source, self.line, self.problem, self.advice, self.entry = source, line, problem, advice, entry
-        super().__init__(str(self))
-
-    def __str__(self):
-        about = f"entry '{self.entry}': " if self.entry else ""
-        text = f"{self.source}:{self.line}: {about}{self.problem}"
-        if not text.endswith("."):
-            text += "."
-        return text + (" " + self.advice if self.advice else "")
-
 
 # -- what to translate -----------------------------------------------------------
 
@@ -329,60 +310,6 @@ def _restore_previous_ids(catalog: Catalog) -> None:
         if previous or len(kept) != len(message.user_comments):
             message.user_comments = kept
             message.previous_id = previous
-
-
-def check_catalog(catalog: Catalog, shown: str) -> None:
-    """Plural counts, placeholders and markup of every translated entry."""
-    zero_only = set()
-    if catalog.num_plurals > 1:
-        import gettext
-
-        rule = gettext.c2py(catalog.plural_expr)
-        zero_only = {rule(0)} - {rule(n) for n in range(1, 200)}
-    for message in catalog:
-        if not message.id or not message.string or message.fuzzy:
-            continue
-        entry = message.context or (message.id if isinstance(message.id, str) else message.id[0])
-        line = message.lineno or 1
-        sources = message.id if isinstance(message.id, (tuple, list)) else (message.id,)
-        strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
-        if isinstance(message.id, (tuple, list)):
-            if len(strings) != catalog.num_plurals:
-                raise CatalogError(
-                    shown, line,
-                    f"this entry has {len(strings)} plural forms, but the language has {catalog.num_plurals}",
-                    "Write one msgstr[N] for each plural form of the language (see the Plural-Forms header).",
-                    entry,
-                )
-        wanted = set(PLACEHOLDER.findall(sources[-1])) | set(PLACEHOLDER.findall(sources[0]))
-        # A plural form may spell out its number ("one question") instead of
-        # the placeholder that chooses the form; no other may be left out.
-        count = PLURAL_COUNTS.get((message.context or "").removeprefix("interface/")) if len(sources) > 1 else None
-        for index, string in enumerate(strings):
-            if not string:
-                continue
-            if len(sources) > 1 and index in zero_only:
-                continue  # the form for "none" (Arabic) needs no numbers at all
-            found = set(PLACEHOLDER.findall(string))
-            if found != wanted and not (count and found | {count} == wanted):
-                missing, extra = sorted(wanted - found), sorted(found - wanted)
-                what = []
-                if missing:
-                    what.append("drops " + ", ".join(f"{{{n}}}" for n in missing))
-                if extra:
-                    what.append("adds " + ", ".join(f"{{{n}}}" for n in extra))
-                raise CatalogError(
-                    shown, line, f"the translation {' and '.join(what)}",
-                    "Keep every {placeholder} of the source exactly as written, and add none.", entry,
-                )
-            source_tags = set(m.lower() for s in sources for m in MARKUP.findall(AUTOLINK.sub("", s)))
-            new_tags = [m for m in MARKUP.findall(AUTOLINK.sub("", string)) if m.lower() not in source_tags]
-            if new_tags:
-                raise CatalogError(
-                    shown, line,
-                    f"the translation contains markup or script ({new_tags[0]}) that the source does not",
-                    "Translations are plain text or Markdown; remove the HTML.", entry,
-                )
 
 
 # Header lines that change with the day or the Babel release, not with the text.

@@ -6,6 +6,7 @@ Nothing here depends on MkDocs; the adapter passes the options in.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 
@@ -30,7 +31,7 @@ def course_languages(languages: dict[str, str] | None, source: str | None, defau
     for code in languages:
         if not LANGUAGE_CODE.fullmatch(code):
             raise CourseError(
-                f"the language code '{code}' under 'languages' is not a language code. "
+                f"the language code {code!r} under 'languages' is not a language code. "
                 "Use codes such as en, fr, es, ar or pt-BR."
             )
     if source not in languages:
@@ -48,6 +49,7 @@ def course_languages(languages: dict[str, str] | None, source: str | None, defau
     return languages, source, language
 
 
+@lru_cache(maxsize=None)  # loading the locale data takes a moment
 def is_rtl(language: str) -> bool:
     """True for languages written right to left (ar, he, fa, ur ...)."""
     try:

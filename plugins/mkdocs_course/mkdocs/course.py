@@ -33,6 +33,7 @@ class CourseBuild:
     languages: LanguageSetup
     disk_cache: DiskCache | None
     quizzes: dict[str, "Quiz"] = field(default_factory=dict)
+    quiz_digests: dict[str, str] = field(default_factory=dict)  # quiz id -> hash of its file
     placements: "Placements | None" = None
     # src_uri -> the page's course settings (id, required reading, minutes), as the journey reads them
     pages: dict[str, "PageSettings"] = field(default_factory=dict)
@@ -45,6 +46,12 @@ class CourseBuild:
     def strings(self) -> dict:
         """The interface strings in the language of this build."""
         return self.languages.translations.interface()
+
+    def content_key(self, quiz_id: str) -> str:
+        """What a quiz in this build's language depends on: its file, its
+        version (which holds the plugin's default pass mark) and the catalogs."""
+        quiz = self.quizzes[quiz_id]
+        return f"{self.quiz_digests.get(quiz_id)}:{quiz.version}:{self.languages.catalog_digest}"
 
     def shown(self, path: Path) -> str:
         """A path as the author knows it: relative to the project when inside it."""

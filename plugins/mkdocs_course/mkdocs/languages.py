@@ -28,6 +28,7 @@ from ..i18n.catalog import (
     read_catalog,
 )
 from ..i18n.languages import course_languages, is_rtl
+from ..i18n.placeholders import fill
 from ..i18n.project import PERMALINK_TITLE
 
 LANGUAGE_ENV = "MKDOCS_COURSE_LANGUAGE"
@@ -192,7 +193,8 @@ def translate_nav(setup: LanguageSetup, nav: Navigation) -> None:
 
 def fallback_notice(setup: LanguageSetup, strings: dict, html_content: str) -> str:
     """Wrap a source-language page shown in another language's site."""
-    text = strings["fallback_notice"].format(
+    text = fill(
+        strings["fallback_notice"],
         language=setup.display_name(setup.language, setup.language),
         source=setup.display_name(setup.source, setup.language),
     )

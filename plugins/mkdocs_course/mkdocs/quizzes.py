@@ -34,11 +34,15 @@ class QuizFeature:
             self.collection = QuizCollection(folder, build.project_dir, build.settings.pass_mark, build.disk_cache)
         self.collection.default_pass_mark = build.settings.pass_mark
         build.quizzes = self.collection.load()
+        build.quiz_digests = self.collection.digests
         build.placements = Placements(build.quizzes, options.quizzes_dir)
         self.build = build
         self.renderer = QuizRenderer(build.course_id, build.languages.translations, disk_cache=build.disk_cache)
 
     def on_files(self, files: Files, config) -> None:
+        """Add the quiz runtime; refuse quiz files the site would publish."""
+        setup = self.build.languages
+        self.collection.check_unpublished([Path(config.docs_dir)] + ([] if setup.is_source else [setup.source_docs_dir]))
         for asset in runtime_assets():
             files.append(File.generated(config, asset.path, content=asset.content))
 
@@ -74,9 +78,8 @@ class QuizFeature:
         languages = self.build.languages
         for quiz_id in dict.fromkeys(ids):
             quiz = self.build.quizzes[quiz_id]
-            # the file, the plugin's default pass mark (in the version) and the catalogs
-            content_key = f"{self.collection.digests.get(quiz_id)}:{quiz.version}:{languages.catalog_digest}"
-            rendered = self.renderer.render_cached(content_key, lambda quiz=quiz: languages.quiz_in_language(quiz))
+            rendered = self.renderer.render_cached(
+                self.build.content_key(quiz_id), lambda quiz=quiz: languages.quiz_in_language(quiz))
             output = output.replace(MARKER.format(id=quiz_id), rendered)
         _, css = runtime_assets()
         link = f'<link rel="stylesheet" href="{get_relative_url(css.path, page.url)}">\n'

@@ -11,6 +11,7 @@ only the learner's name, dates, scores, version and id, always as text.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -42,10 +43,20 @@ class CertificateText:
     signatures: tuple[Signature, ...] = ()
 
 
+# Python-Markdown's backslash escapes: the heading shows these as typed
+MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
+
+
 def page_markdown(strings: dict | None = None) -> str:
-    """The generated page's Markdown: a heading and the widget's marker."""
+    """The generated page's Markdown: a heading and the widget's marker.
+
+    The heading is the (translated) page title, written as plain text: no
+    Markdown in it takes effect. The catalog check refuses '<', '"' and
+    character codes in it, which the theme's page title would turn into markup.
+    """
     t = dict(INTERFACE, **(strings or {}))
-    return f"# {t['progress_title']}\n\n{MARKER}\n"
+    title = MARKDOWN_PUNCTUATION.sub(r"\\\1", " ".join(t["progress_title"].split()))
+    return f"# {title}\n\n{MARKER}\n"
 
 
 class ProgressPage:

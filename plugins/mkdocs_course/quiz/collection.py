@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Iterable
 
+from ..errors import CourseError
 from .cache import DiskCache, key
 from .errors import QuizError
 from .loader import load_quiz
-from .model import Quiz
+from .model import Quiz, quiz_from_data, quiz_to_data
 from .yamlsource import Position
 
 
@@ -73,9 +75,37 @@ class QuizCollection:
         if self.disk_cache is None:
             return load_quiz(data, shown, default_pass_mark=self.default_pass_mark)
         name = key("quiz", shown, data, self.default_pass_mark)
-        quiz = self.disk_cache.get(name)
-        if quiz is None:
-            # errors are never cached: a broken file is read again each build
-            quiz = load_quiz(data, shown, default_pass_mark=self.default_pass_mark)
-            self.disk_cache.put(name, quiz)
+        try:
+            quiz = quiz_from_data(self.disk_cache.get(name))
+            if quiz.source == shown:
+                return quiz
+        except ValueError:  # no entry, or not one this code wrote: load the file
+            pass
+        # errors are never cached: a broken file is read again each build
+        quiz = load_quiz(data, shown, default_pass_mark=self.default_pass_mark)
+        self.disk_cache.put(name, quiz_to_data(quiz))
         return quiz
+
+    def check_unpublished(self, docs_folders: Iterable[Path]) -> None:
+        """Refuse quiz files that the site would publish.
+
+        ``docs_folders`` are the folders whose files the site copies (the
+        docs folder, and the source language's for pages not yet translated).
+        A quiz file holds every answer key in plain text, so quiz files in
+        one of them would reach every learner. Raises CourseError naming the
+        folders and what to do.
+        """
+        files = self.files()
+        if not files:
+            return
+        folder = self.folder.resolve()
+        for docs in docs_folders:
+            docs = Path(docs).resolve()
+            if folder.is_relative_to(docs):
+                shown_docs = self.shown(docs)
+                raise CourseError(
+                    f"quizzes_dir is '{self.shown(folder)}', inside the docs folder {shown_docs}, so the "
+                    f"site would publish {self.shown(files[0])} and every other quiz file, answer keys "
+                    f"and all. Move the quiz files to a folder outside {shown_docs}, such as quizzes/ "
+                    "(the default), and set quizzes_dir to it."
+                )

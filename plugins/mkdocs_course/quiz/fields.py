@@ -13,6 +13,9 @@ import re
 from .errors import QuizError
 from .yamlsource import Mapping, Sequence
 
+# The same text as in quiz.schema.json (JavaScript's '$' ends the text); in
+# Python '$' also matches before a final newline, so ids are checked with
+# ID_PATTERN.fullmatch, never .match.
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 ID_RULE = (
     "An id starts with a letter or digit and holds only letters, digits, "
@@ -51,6 +54,21 @@ def found(m: Mapping, key: str) -> str:
     if key in m.raw:
         return repr(shorten(m.raw[key]))
     return describe(value)
+
+
+# Numbers Python reads but YAML 1.1 reads as text: '1e3', '1.5E3', '+2e-4'
+YAML_TEXT_NUMBER = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")
+
+
+def yaml_number(value: float) -> str:
+    """A number written so that YAML reads it as one: 1000, 1.5e-07, 1.0e+20."""
+    text = repr(value)
+    if text.endswith(".0"):
+        text = text[:-2]
+    mantissa, e, exponent = text.partition("e")
+    if e and "." not in mantissa:
+        text = f"{mantissa}.0e{exponent}"
+    return text
 
 
 def shorten(text: str, limit: int = 40) -> str:
@@ -158,6 +176,13 @@ class FieldReader:
                 number = float(value)
             except OverflowError:  # an integer with hundreds of digits
                 number = None
+        if number is None and isinstance(value, str) and key in m.plain and YAML_TEXT_NUMBER.fullmatch(value):
+            self.fail(
+                m.value_positions[key],
+                f"'{key}' of {what} must be a number, but found {value!r}, which YAML reads as "
+                "text: an exponent needs a dot before it and a sign after the 'e', as in 1.0e+3",
+                f"Write '{key}: {yaml_number(float(value))}'.",
+            )
         if number is None or not math.isfinite(number):
             self.fail(
                 m.value_positions[key],
@@ -193,7 +218,7 @@ class FieldReader:
                 f"the {what} id must be a word, but found {describe(value)}",
                 ID_RULE,
             )
-        if not ID_PATTERN.match(value):
+        if not ID_PATTERN.fullmatch(value):
             self.fail(m.value_positions[key], f"the {what} id {value!r} is not a valid id", ID_RULE)
         return value
 
@@ -201,7 +226,7 @@ class FieldReader:
         """How messages name a quiz or question: its id as written if that
         is a valid id, else ``fallback``."""
         raw = m.raw.get("id")
-        return raw if isinstance(raw, str) and ID_PATTERN.match(raw) else fallback
+        return raw if isinstance(raw, str) and ID_PATTERN.fullmatch(raw) else fallback
 
     def sequence(self, m: Mapping, key: str, what: str, *, at_least: int, noun: str) -> Sequence:
         value = m[key]

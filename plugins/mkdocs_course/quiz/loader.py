@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import QuizError
 from .fields import ID_PATTERN, ID_RULE, FieldReader, describe, found  # noqa: F401 (ID_* are public)
+from .markup import visible_text
 from .model import QUESTION_TYPES, Item, Option, Pair, Question, Quiz
 from .yamlsource import Mapping, Position, Sequence, decode, parse_document
 
@@ -85,6 +86,11 @@ def load_quiz_file(path: Path, project_dir: Path, *, default_pass_mark: float = 
     return load_quiz(data, shown, default_pass_mark=default_pass_mark)
 
 
+# Saved data a course keeps beside its quizzes' (mkdocs-course/<course>/<key>):
+# a quiz with such an id would share its storage key.
+RESERVED_QUIZ_IDS = frozenset({"learner"})
+
+
 class _QuizReader(FieldReader):
     """The structure of a quiz file: the quiz, its questions, each type's fields."""
 
@@ -102,7 +108,7 @@ class _QuizReader(FieldReader):
             quiz_id = self.ident(top, "id", "quiz")
         else:
             self.quiz_id = default_id
-            if not ID_PATTERN.match(default_id):
+            if not ID_PATTERN.fullmatch(default_id):
                 self.fail(
                     top.position,
                     f"the file name '{default_id}' cannot serve as the quiz id",
@@ -110,6 +116,13 @@ class _QuizReader(FieldReader):
                 )
             quiz_id = default_id
         self.quiz_id = quiz_id
+        if quiz_id.lower() in RESERVED_QUIZ_IDS:
+            self.fail(
+                top.value_positions.get("id", top.position),
+                f"the quiz id '{quiz_id}' is kept for the course's own use (learners' saved data is stored "
+                "under it)",
+                "Choose another id, for example 'learner-rights'.",
+            )
         self.check_keys(top, QUIZ_KEYS, ("title", "questions"), "the quiz")
         title = self.text(top, "title", "the quiz", required=True, inline=True)
         description = self.text(top, "description", "the quiz")
@@ -323,7 +336,7 @@ class _QuizReader(FieldReader):
     def read_matching(self, q, what, quiz_shuffle):
         self.require(q, "pairs", what, "Add 'pairs:' with at least two pairs of 'left' and 'right'.")
         raw = self.sequence(q, "pairs", what, at_least=2, noun="pairs")
-        pairs, seen, rights = [], {}, {}
+        pairs, seen, rights, shown = [], {}, {}, {}
         for i, value in enumerate(raw):
             p = self.mapping(value, raw.item_positions[i], f"pair {i + 1}")
             self.check_keys(p, PAIR_KEYS, PAIR_KEYS, f"pair {i + 1}")
@@ -338,6 +351,19 @@ class _QuizReader(FieldReader):
                     "Make every right side different.",
                 )
             rights[right] = pid
+            # The right sides are the choices of a drop-down list, which shows
+            # neither Markdown emphasis nor extra spaces.
+            seen_as = visible_text(right)
+            if seen_as in shown:
+                other, written = shown[seen_as]
+                self.fail(
+                    p.value_positions["right"],
+                    f"pairs '{other}' and '{pid}' have right sides that look the same to a learner "
+                    f"({written!r} and {right!r} both show as {seen_as!r})",
+                    "Make every right side differ in its words; Markdown marks and spacing "
+                    "do not show in the list of choices.",
+                )
+            shown[seen_as] = (pid, right)
             pairs.append(
                 Pair(id=pid, left=self.text(p, "left", f"pair '{pid}'", required=True, inline=True), right=right)
             )

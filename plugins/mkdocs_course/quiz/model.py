@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cached_property
+from operator import itemgetter
 
 QUESTION_TYPES = (
     "single",
@@ -107,7 +109,7 @@ class Quiz:
     shuffle_questions: bool = False
     extra: dict = field(default_factory=dict, compare=False)
 
-    @property
+    @cached_property  # asked for by every feature, many times a build
     def version(self) -> str:
         """A short hash of everything that decides how an attempt is graded.
 
@@ -136,3 +138,116 @@ class Quiz:
         }
         blob = json.dumps(shape, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:12]
+
+
+# -- the model as plain data (the build cache stores quizzes as JSON) ------------------------
+
+
+def quiz_to_data(quiz: Quiz) -> list:
+    """The quiz as JSON-ready data: each object a list of its fields' values,
+    in the order of their declaration. ``quiz_from_data`` reverses it."""
+    return _flat(quiz)
+
+
+def quiz_from_data(data) -> Quiz:
+    """A Quiz from ``quiz_to_data``'s output. Raises ValueError for anything
+    else: a missing or extra value, or a value of the wrong kind."""
+    quiz = _build(Quiz, data)
+    if any(q.type not in QUESTION_TYPES for q in quiz.questions):
+        raise ValueError("unknown question type")
+    return quiz
+
+
+def _flat(value):
+    if isinstance(value, (Quiz, Question, Option, Pair, Item)):
+        return [_flat(getattr(value, f.name)) for f in fields(value)]
+    if isinstance(value, tuple):
+        return [_flat(item) for item in value]
+    return value
+
+
+def _number(value) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"not a number: {value!r}")
+    return float(value)
+
+
+def _optional(read):
+    def check(value):
+        if value is None:
+            return None
+        if read in (int, bool):
+            if type(value) is not read:
+                raise ValueError(f"not {read.__name__}: {value!r}")
+            return value
+        return read(value)
+    return check
+
+
+def _items(read):
+    def check(value):
+        if type(value) is not list:
+            raise ValueError(f"not a list: {value!r}")
+        if read is str:
+            if not all(type(item) is str for item in value):
+                raise ValueError("not a list of texts")
+            return tuple(value)
+        return tuple(_build(read, item) for item in value)
+    return check
+
+
+def _texts(value) -> dict:
+    if type(value) is not dict or not all(type(v) is str for v in value.values()):
+        raise ValueError(f"not a mapping of texts: {value!r}")
+    return dict(value)
+
+
+# by the annotations of the fields above (strings: annotations are postponed)
+_READERS = {
+    "str": str,  # str and bool fields are checked in _build itself
+    "bool": bool,
+    "float": _number,
+    "int | None": _optional(int),
+    "float | None": _optional(_number),
+    "bool | None": _optional(bool),
+    "tuple[str, ...]": _items(str),
+    "tuple[Option, ...]": _items(Option),
+    "tuple[Pair, ...]": _items(Pair),
+    "tuple[Item, ...]": _items(Item),
+    "tuple[Question, ...]": _items(Question),
+    "dict": _texts,
+}
+_SHAPES: dict = {}  # class -> what _build checks, worked out once
+
+
+def _shape(cls):
+    """(number of fields, a getter of the text and true/false fields, their
+    types, the other fields' positions with their readers)."""
+    readers = [_READERS[f.type] for f in fields(cls)]
+    simple = [i for i, read in enumerate(readers) if read in (str, bool)]
+    other = tuple((i, read) for i, read in enumerate(readers) if read not in (str, bool))
+    if not other:
+        pick = None  # every field is text or true/false: the types of the whole list
+    elif len(simple) > 1:
+        pick = itemgetter(*simple)
+    else:
+        pick = lambda data: tuple(data[i] for i in simple)  # noqa: E731
+    return len(readers), pick, tuple(readers[i] for i in simple), other
+
+
+def _build(cls, data):
+    shape = _SHAPES.get(cls)
+    if shape is None:
+        shape = _SHAPES[cls] = _shape(cls)
+    count, pick, kinds, other = shape
+    if type(data) is not list or len(data) != count:
+        raise ValueError(f"not a {cls.__name__}")
+    # the text and true/false fields (most of them), checked at once
+    if tuple(map(type, data if pick is None else pick(data))) != kinds:
+        raise ValueError(f"a field of {cls.__name__} is of the wrong kind")
+    if not other:
+        return cls(*data)
+    values = list(data)
+    for index, read in other:
+        values[index] = read(values[index])
+    return cls(*values)

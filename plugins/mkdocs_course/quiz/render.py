@@ -17,6 +17,7 @@ from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from ..i18n.languages import is_rtl
+from ..i18n.placeholders import fill
 from ..templating import template
 from .cache import DiskCache, key
 from .markup import QuizMarkdown
@@ -70,6 +71,10 @@ def script_json(value) -> Markup:
     return Markup(text)
 
 
+# What every rendered quiz starts and ends with (templates/quiz.html)
+QUIZ_START, QUIZ_END = '<section class="course-quiz" ', "</section>"
+
+
 class QuizRenderer:
     """Turns quizzes into HTML, given the interface strings of one language."""
 
@@ -121,10 +126,10 @@ class QuizRenderer:
         if self.disk_cache is None:
             return self.render(*prepare())
         name = key("html", self._settings, content_key)
-        html = self.disk_cache.get(name)
-        if html is None:
+        html = self.disk_cache.get_text(name)
+        if html is None or not (html.startswith(QUIZ_START) and html.endswith(QUIZ_END)):  # none, or not a quiz
             html = self.render(*prepare())
-            self.disk_cache.put(name, html)
+            self.disk_cache.put_text(name, html)
         return html
 
     def number(self, value: float) -> str:
@@ -151,11 +156,11 @@ class QuizRenderer:
         number = self.number
         pass_mark = number(quiz.pass_mark)
         if quiz.draw and quiz.draw < count:
-            summary = self.strings["quiz_pool_summary"].format(
-                draw=number(quiz.draw), count=number(count), pass_mark=pass_mark
+            summary = fill(
+                self.strings["quiz_pool_summary"], draw=number(quiz.draw), count=number(count), pass_mark=pass_mark
             )
         else:
-            summary = self.plural("quiz_summary", count).format(count=number(count), pass_mark=pass_mark)
+            summary = fill(self.plural("quiz_summary", count), count=number(count), pass_mark=pass_mark)
         payload = {
             "course": self.course_id,
             "quiz": quiz.id,

@@ -16,6 +16,16 @@ from .errors import Position, QuizError
 from .yamlerrors import explain_yaml_error
 
 MAX_DEPTH = 64
+# What aliases ('*name') may repeat in one file, in total. An alias is
+# converted once, but the quiz it builds holds the repeated values every time:
+# 2,000 options reused by 2,000 questions made a 1.2 GB page. Every list,
+# mapping, key and text counts as one value, wherever it is repeated.
+MAX_REPEATED_VALUES = 10_000
+MAX_REPEATED_CHARACTERS = 1_000_000
+ALIAS_ADVICE = (
+    "Aliases are for reusing a few values; write the repeated part out where it "
+    "is needed, or split the quiz into several files."
+)
 
 
 class Mapping(dict):
@@ -31,6 +41,7 @@ class Mapping(dict):
         # the text as written, for scalar values: YAML reads `Yes` as true and
         # `1951` as a number, but a prompt or answer means the words written
         self.raw: dict = {}
+        self.plain: set = set()  # keys whose value was written without quotes
 
 
 class Sequence(list):
@@ -88,9 +99,10 @@ class _AliasMarkingLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         if not self.check_event(yaml.AliasEvent):
             return super().compose_node(parent, index)
-        mark = self.peek_event().start_mark
+        event = self.peek_event()
         alias = copy.copy(super().compose_node(parent, index))
-        alias.start_mark = mark
+        alias.start_mark = event.start_mark
+        alias.course_alias = event.anchor  # counted by _Converter
         return alias
 
 
@@ -181,14 +193,15 @@ def parse_document(text: str, source: str):
             "the file is empty",
             "Write a quiz with at least a 'title' and 'questions'.",
         )
-    constructor = yaml.SafeLoader("")
-    return _convert(node, constructor, source, 0, set(), {}), Position.of(node)
+    converter = _Converter(source)
+    return converter.convert(node, 0), Position.of(node)
 
 
 YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 MERGE_TAG = YAML_TAG_PREFIX + "merge"
 COLLECTION_TAGS = (YAML_TAG_PREFIX + "seq", YAML_TAG_PREFIX + "map")
 SURROGATE = re.compile("[\ud800-\udfff]")
+YAML12_BOOLEANS = ("true", "True", "TRUE", "false", "False", "FALSE")
 
 
 def _shown_tag(tag: str) -> str:
@@ -221,6 +234,12 @@ def _scalar(node, constructor, source, pos):
             f"the YAML tag '{tag}' is not supported in quiz files",
             "Remove the tag; a text that starts with '!' must be in quotes.",
         ) from None
+    if isinstance(value, bool) and not node.style and node.value not in YAML12_BOOLEANS:
+        # 'yes', 'no', 'on', 'off': YAML 1.1 reads them as true/false, which
+        # authors do not expect (docs/authoring.md asks for true/false). They
+        # stay the words written: text where text is wanted, and the same
+        # message as "yes" in quotes where true or false is.
+        return node.value
     if isinstance(value, str) and SURROGATE.search(value):
         # "\ud83d\ude00" escapes: PyYAML keeps the halves apart; join them
         try:
@@ -237,79 +256,135 @@ def _scalar(node, constructor, source, pos):
 
 
 
-def _convert(node, constructor, source, depth, active, done):
-    """Turn a composed node into Mapping / Sequence / scalar values.
+class _Converter:
+    """Turns a composed node into Mapping / Sequence / scalar values.
 
     ``active`` holds the collections being converted (to catch an alias
     inside itself); ``done`` the ones already converted, so that an alias is
-    converted once, however often it is used (no "billion laughs").
+    converted once, however often it is used (no "billion laughs"), and
+    ``sizes`` how many values and characters each holds once expanded, so
+    that what the aliases repeat stays within MAX_REPEATED_*.
     """
-    pos = Position.of(node)
-    if depth > MAX_DEPTH:
-        raise QuizError(
-            source, pos, "the YAML is nested too deeply", "Flatten the structure."
-        )
-    if isinstance(node, yaml.ScalarNode):
-        return _scalar(node, constructor, source, pos)
-    if node.tag not in COLLECTION_TAGS:
-        # e.g. !!set, !!omap or !!python/...: nothing a quiz needs
-        raise QuizError(
-            source,
-            pos,
-            f"the YAML tag '{_shown_tag(node.tag)}' is not supported in quiz files",
-            "Remove the tag; a text that starts with '!' must be in quotes.",
-        )
-    identity = id(node.value)  # the same for an anchored node and its aliases
-    if identity in done:
-        return done[identity]
-    if identity in active:
-        raise QuizError(
-            source,
-            pos,
-            "this YAML alias refers to a list or mapping that contains it",
-            "Remove the '*alias', or point it at a value outside its own anchor.",
-        )
-    active = active | {identity}
-    if isinstance(node, yaml.SequenceNode):
+
+    def __init__(self, source: str):
+        self.source = source
+        self.constructor = yaml.SafeLoader("")
+        self.active: set = set()
+        self.done: dict = {}
+        self.sizes: dict = {}
+        self.repeated = [0, 0]  # values, characters
+
+    def convert(self, node, depth):
+        value, size = self._convert(node, depth)
+        alias = getattr(node, "course_alias", None)
+        if alias is not None:
+            self._repeat(alias, size, Position.of(node))
+        return value
+
+    def _repeat(self, alias: str, size, pos) -> None:
+        self.repeated[0] += size[0]
+        self.repeated[1] += size[1]
+        for index, (limit, what) in enumerate(
+            ((MAX_REPEATED_VALUES, "values"), (MAX_REPEATED_CHARACTERS, "characters of text"))
+        ):
+            if self.repeated[index] > limit:
+                raise QuizError(
+                    self.source,
+                    pos,
+                    f"the aliases in this file repeat more than {limit:,} {what} "
+                    f"({size[index]:,} at this '*{alias}' alone), which would make a huge quiz page",
+                    ALIAS_ADVICE,
+                )
+
+    def _convert(self, node, depth):
+        """The value of ``node`` and its expanded size (values, characters)."""
+        pos = Position.of(node)
+        if depth > MAX_DEPTH:
+            raise QuizError(
+                self.source, pos, "the YAML is nested too deeply", "Flatten the structure."
+            )
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node, self.constructor, self.source, pos), (1, len(node.value))
+        if node.tag not in COLLECTION_TAGS:
+            # e.g. !!set, !!omap or !!python/...: nothing a quiz needs
+            raise QuizError(
+                self.source,
+                pos,
+                f"the YAML tag '{_shown_tag(node.tag)}' is not supported in quiz files",
+                "Remove the tag; a text that starts with '!' must be in quotes.",
+            )
+        identity = id(node.value)  # the same for an anchored node and its aliases
+        if identity in self.done:
+            return self.done[identity], self.sizes[identity]
+        if identity in self.active:
+            raise QuizError(
+                self.source,
+                pos,
+                "this YAML alias refers to a list or mapping that contains it",
+                "Remove the '*alias', or point it at a value outside its own anchor.",
+            )
+        self.active.add(identity)
+        total = [1, 0]
+
+        def child(item):
+            value, size = self._convert(item, depth + 1)
+            total[0] += size[0]
+            total[1] += size[1]
+            alias = getattr(item, "course_alias", None)
+            if alias is not None:
+                self._repeat(alias, size, Position.of(item))
+            return value
+
+        value = self._sequence(node, pos, child) if isinstance(node, yaml.SequenceNode) else (
+            self._mapping(node, pos, child))
+        self.active.discard(identity)
+        self.done[identity] = value
+        self.sizes[identity] = tuple(total)
+        return value, self.sizes[identity]
+
+    @staticmethod
+    def _sequence(node, pos, child) -> Sequence:
         seq = Sequence(pos)
         for item in node.value:
-            seq.append(_convert(item, constructor, source, depth + 1, active, done))
+            seq.append(child(item))
             seq.item_positions.append(Position.of(item))
             seq.item_raw.append(item.value if isinstance(item, yaml.ScalarNode) else None)
-        done[identity] = seq
         return seq
-    mapping = Mapping(pos)
-    for key_node, value_node in node.value:
-        key_pos = Position.of(key_node)
-        if not isinstance(key_node, yaml.ScalarNode):
-            raise QuizError(
-                source,
-                key_pos,
-                "a key must be a plain word, not a list or mapping",
-                "Write keys such as 'title:' or 'questions:'.",
-            )
-        if key_node.tag == MERGE_TAG:
-            raise QuizError(
-                source,
-                key_pos,
-                "YAML merge keys ('<<: *name') are not supported in quiz files",
-                "Write the keys out in full.",
-            )
-        key = _convert(key_node, constructor, source, depth + 1, active, done)
-        if not isinstance(key, str):
-            key = str(key_node.value)
-        if key in mapping:
-            first = mapping.key_positions[key]
-            raise QuizError(
-                source,
-                key_pos,
-                f"the key '{key}' is written twice (first on line {first.line})",
-                "Keep one of them.",
-            )
-        mapping[key] = _convert(value_node, constructor, source, depth + 1, active, done)
-        mapping.key_positions[key] = key_pos
-        mapping.value_positions[key] = Position.of(value_node)
-        if isinstance(value_node, yaml.ScalarNode):
-            mapping.raw[key] = value_node.value
-    done[identity] = mapping
-    return mapping
+
+    def _mapping(self, node, pos, child) -> Mapping:
+        mapping = Mapping(pos)
+        for key_node, value_node in node.value:
+            key_pos = Position.of(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise QuizError(
+                    self.source,
+                    key_pos,
+                    "a key must be a plain word, not a list or mapping",
+                    "Write keys such as 'title:' or 'questions:'.",
+                )
+            if key_node.tag == MERGE_TAG:
+                raise QuizError(
+                    self.source,
+                    key_pos,
+                    "YAML merge keys ('<<: *name') are not supported in quiz files",
+                    "Write the keys out in full.",
+                )
+            key = child(key_node)
+            if not isinstance(key, str):
+                key = str(key_node.value)
+            if key in mapping:
+                first = mapping.key_positions[key]
+                raise QuizError(
+                    self.source,
+                    key_pos,
+                    f"the key '{key}' is written twice (first on line {first.line})",
+                    "Keep one of them.",
+                )
+            mapping[key] = child(value_node)
+            mapping.key_positions[key] = key_pos
+            mapping.value_positions[key] = Position.of(value_node)
+            if isinstance(value_node, yaml.ScalarNode):
+                mapping.raw[key] = value_node.value
+                if not value_node.style:  # None, or "" from libyaml
+                    mapping.plain.add(key)
+        return mapping

@@ -120,6 +120,11 @@ def _write_if_changed(path: Path, data: dict) -> bool:
     return True
 
 
+def key_file(folder: Path, course_id: str, quiz: Quiz, language: str) -> Path:
+    """Where one quiz version's answer keys for one language live."""
+    return Path(folder) / course_id / quiz.id / quiz.version / f"{language}.json"
+
+
 def write_answer_keys(folder: Path, course_id: str, language: str, quizzes: Iterable[Quiz],
                       outline: CourseOutline | None, source_language: str,
                       strings: Mapping[str, str] | None = None) -> list[Path]:
@@ -133,7 +138,7 @@ def write_answer_keys(folder: Path, course_id: str, language: str, quizzes: Iter
             (folder / README).write_text(README_TEXT, encoding="utf-8")
         base = folder / course_id
         for quiz in quizzes:
-            path = base / quiz.id / quiz.version / f"{language}.json"
+            path = key_file(folder, course_id, quiz, language)
             if _write_if_changed(path, quiz_key_file(course_id, quiz, language, strings)):
                 changed.append(path)
         if outline is not None and outline.modules:

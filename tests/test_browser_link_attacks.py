@@ -1,0 +1,50 @@
+"""The standing attack suite, in Chromium: hostile quiz text in a built course
+is clicked the way a curious learner would, and no script runs."""
+
+from __future__ import annotations
+
+import pytest
+from attacks import attack_quiz, unsafe_addresses
+from conftest import build_site, write_project
+from quiz_driver import QuizDriver
+
+pytestmark = pytest.mark.browser
+
+WRONG = {"single": "a", "multiple": ["b"], "truth": "false", "blank": "Lyon", "number": "5",
+         "match": None, "order": None}
+
+
+def test_clicking_every_link_of_a_hostile_quiz_runs_no_script(tmp_path, server, page):
+    text, fields = attack_quiz()
+    write_project(tmp_path, pages={"index.md": "# Attack\n\n[Quiz: Attack](quiz:attack)\n"},
+                  quizzes={"attack.yml": text})
+    url = server.add(tmp_path / "site")
+    build_site(tmp_path, site_url=url)
+    page.goto(url)
+    page.wait_for_function("document.querySelector('[data-course-quiz=attack]').mkdocsCourseQuiz")
+    quiz = QuizDriver(page, "attack")
+    for qid, answer in WRONG.items():
+        if qid == "match":  # the choices' text holds links too: choose by position
+            for select in quiz.question(qid).locator("select").all():
+                select.select_option(index=1)
+        elif answer is not None:
+            quiz.answer(qid, answer)
+        quiz.check(qid)  # shows feedback, option feedback and the explanation
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")  # the hints
+
+    html = page.locator("[data-course-quiz=attack]").evaluate("el => el.outerHTML")
+    # every field a learner sees after wrong answers is there, with its link words
+    missing = {fields[label] for label in fields if label not in html}
+    assert all(field.endswith("/feedback/correct") for field in missing), missing
+    assert unsafe_addresses(html) == []
+
+    links = page.locator("[data-course-quiz=attack] a")
+    assert links.count() >= 20
+    # a script: address would run on click() as on a real click
+    page.evaluate("document.querySelectorAll('[data-course-quiz=attack] a').forEach(a => a.click())")
+    for index in range(links.count()):
+        link = links.nth(index)
+        if link.is_visible():
+            link.click()
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("[data-course-quiz=attack]").count() == 1  # still on the course page
