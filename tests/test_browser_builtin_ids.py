@@ -132,7 +132,7 @@ def test_passing_built_in_quiz_ids_shows_everywhere_and_survives_export_and_impo
     statuses = {q: page.locator(f'[data-course-module="{q}"]').get_attribute("data-course-status")
                 for q in ("toString", "constructor", "hasOwnProperty")}
     assert statuses == {"toString": "passed", "constructor": "passed", "hasOwnProperty": "not-started"}
-    assert root.locator("[data-course-overall]").inner_text().startswith("100% complete.")
+    assert root.locator("[data-course-overall]").inner_text().startswith("100% complete:")
     no_leaks(root.locator("[data-course-summary]").inner_text())
 
     exported = download(page, "[data-course-export]")

@@ -32,9 +32,9 @@ def done(count: int, new: int) -> str:
 
 def export(payload: dict, quizzes: list) -> dict:
     return {
-        "schema": 1, "kind": "mkdocs-course/progress", "generator": "mkdocs-course 0.1.0",
+        "schema": 2, "kind": "mkdocs-course/progress", "generator": "mkdocs-course 0.1.0",
         "course": {"id": COURSE, "title": "Progress test course", "version": payload["version"]},
-        "lang": "en", "created": "2026-01-09T10:00:00Z", "learner": None, "quizzes": quizzes,
+        "lang": "en", "created": "2026-01-09T10:00:00Z", "learner": None, "quizzes": quizzes, "pages": [],
     }
 
 
@@ -74,7 +74,11 @@ def test_crafted_files_are_imported_or_refused_with_a_message(page, progress_sit
         "not JSON": ("{\"schema\": 1,", DAMAGED),
         "an array": ("[]", DAMAGED),
         "another kind": (dict(base, kind="mkdocs-course/other"), DAMAGED),
-        "schema 2": (dict(base, schema=2), DAMAGED),
+        "schema 3": (dict(base, schema=3), DAMAGED),
+        "schema 1 with pages": (dict(base, schema=1, pages=[]), DAMAGED),
+        "schema 2 without pages": ({k: v for k, v in base.items() if k != "pages"}, DAMAGED),
+        "a page read twice": (dict(base, pages=[{"id": "p", "read": "2026-01-02T10:00:00Z", "how": "end"}] * 2), DAMAGED),
+        "a page read how": (dict(base, pages=[{"id": "p", "read": "2026-01-02T10:00:00Z", "how": "timer"}]), DAMAGED),
         "schema true": (dict(base, schema=True), DAMAGED),
         "foreign": (dict(base, course={"id": "other", "title": "Other course", "version": "0" * 12}), FOREIGN),
         "deep answers": (text_with(first_quiz(base, answers={"q1": "@"}), "@", deep), DAMAGED),

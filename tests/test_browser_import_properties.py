@@ -19,7 +19,7 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from mkdocs_course.progress import EXPORT_SCHEMA, RECORD_SCHEMA
+from mkdocs_course.progress import file_schemas
 from test_browser_progress import COURSE, open_progress, progress_site  # noqa: F401
 
 pytestmark = pytest.mark.browser
@@ -46,12 +46,13 @@ def schema_validators():
     checker = FormatChecker()
     checker.checks("date-time")(lambda v: not isinstance(v, str) or bool(TIME.fullmatch(v)))
     Strict = validators.extend(Draft202012Validator, {"pattern": pattern})
-    record = json.loads(RECORD_SCHEMA.read_text(encoding="utf-8"))
-    registry = Registry().with_resource(record["$id"], Resource.from_contents(record))
-    return {
-        KINDS[0]: Strict(json.loads(EXPORT_SCHEMA.read_text(encoding="utf-8")), registry=registry, format_checker=checker),
-        KINDS[1]: Strict(record, registry=registry, format_checker=checker),
-    }
+    found = {}
+    for version in (1, 2):  # files of schema 1 (before pages to read) are still imported
+        record, export = file_schemas(version)
+        registry = Registry().with_resource(record["$id"], Resource.from_contents(record))
+        found[KINDS[0], version] = Strict(export, registry=registry, format_checker=checker)
+        found[KINDS[1], version] = Strict(record, registry=registry, format_checker=checker)
+    return found
 
 
 VALIDATORS = schema_validators()
@@ -63,14 +64,17 @@ def expected(text: str) -> str:
         data = json.loads(text)
     except ValueError:
         return "damaged"
-    if not isinstance(data, dict) or type(data.get("schema")) is bool or data.get("schema") != 1:
+    if not isinstance(data, dict) or type(data.get("schema")) is bool or data.get("schema") not in (1, 2):
         return "damaged"
     course = data.get("course")
     if data.get("kind") not in KINDS or not isinstance(course, dict) or not isinstance(course.get("id"), str):
         return "damaged"
     if course["id"] != COURSE:
         return "foreign"
-    if not VALIDATORS[data["kind"]].is_valid(data):
+    if not VALIDATORS[data["kind"], data["schema"]].is_valid(data):
+        return "damaged"
+    pages = [p["id"] for p in data.get("pages", []) if p["read"]]
+    if len(set(pages)) != len(pages):
         return "damaged"
     ids = [q["id"] for q in data["quizzes"]]
     if len(set(ids)) != len(ids) or "learner" in ids:

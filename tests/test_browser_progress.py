@@ -147,12 +147,12 @@ def pdf_text(data: bytes) -> tuple[int, str, tuple[float, float]]:
 def test_passing_every_module_gives_a_certificate_with_the_right_data(page, progress_site):
     root = open_progress(page, progress_site)
     assert [module(page, q).get_attribute("data-course-status") for q in RIGHT] == ["not-started"] * 3
-    assert root.locator("[data-course-overall]").inner_text() == "0% complete. Required quizzes passed: 0 of 2."
+    assert root.locator("[data-course-overall]").inner_text() == "0% complete: 0 of 2 required modules done."
     continue_link = root.locator("[data-course-continue] a")
     assert continue_link.inner_text() == "Start the course: Module 1"
     assert continue_link.get_attribute("href") == "../one/"
     assert root.locator("[data-course-certificate-status]").inner_text() == (
-        "Pass every required quiz to get your certificate. Passed so far: 0 of 2."
+        "Complete every required module to get your certificate. Done so far: 0 of 2."
     )
     assert root.locator("[data-course-certificate-form]").is_hidden()
 
@@ -168,14 +168,14 @@ def test_passing_every_module_gives_a_certificate_with_the_right_data(page, prog
     assert module(page, "second").locator("[data-course-module-status]").inner_text() == (
         f"In progress: best score so far 50% on {today}; the pass mark is 100%."
     )
-    assert root.locator("[data-course-overall]").inner_text() == "50% complete. Required quizzes passed: 1 of 2."
+    assert root.locator("[data-course-overall]").inner_text() == "50% complete: 1 of 2 required modules done."
     assert root.locator("[data-course-overall-bar]").evaluate("el => el.value") == 50
     assert root.locator("[data-course-continue] a").inner_text() == "Continue where you left off: Module 2"
-    assert root.locator("[data-course-certificate-status]").inner_text().endswith("Passed so far: 1 of 2.")
+    assert root.locator("[data-course-certificate-status]").inner_text().endswith("Done so far: 1 of 2.")
 
     take(page, progress_site, "second", RIGHT["second"])
     root = open_progress(page, progress_site)
-    assert root.locator("[data-course-overall]").inner_text() == "100% complete. Required quizzes passed: 2 of 2."
+    assert root.locator("[data-course-overall]").inner_text() == "100% complete: 2 of 2 required modules done."
     assert module(page, "third").get_attribute("data-course-status") == "not-started"  # optional
     assert root.locator("[data-course-continue] a").get_attribute("href") == "#course-certificate"
     certificate = show_certificate(page, "  Amina   Diallo ")
@@ -309,7 +309,7 @@ def test_attempts_on_an_older_quiz_version_are_labelled_and_still_count(page, pr
     assert "older version of this quiz" in first.locator("[data-course-module-note]").inner_text()
     assert "January 2, 2026" in first.locator("[data-course-module-status]").inner_text()
     assert module(page, "second").get_attribute("data-course-older") is None
-    assert root.locator("[data-course-overall]").inner_text().startswith("100% complete.")
+    assert root.locator("[data-course-overall]").inner_text().startswith("100% complete:")
     certificate = show_certificate(page, "Chen")
     payload = json.loads(root.locator("[data-course-progress-payload]").evaluate("t => t.content.textContent"))
     second = first_passes(page, ["second"])["second"]
@@ -409,7 +409,7 @@ def test_the_completion_record_holds_every_attempt_with_its_answers(page, progre
     record = download(page, "[data-course-download-record]")
     validator(RECORD_SCHEMA).validate(record)
     payload = json.loads(page.locator("[data-course-progress-payload]").evaluate("t => t.content.textContent"))
-    assert record["schema"] == 1
+    assert record["schema"] == 2
     assert record["kind"] == "mkdocs-course/completion-record"
     assert record["course"] == {"id": COURSE, "title": "Progress test course", "version": payload["version"]}
     assert record["lang"] == "en"
@@ -496,7 +496,7 @@ def test_import_rejects_a_foreign_or_damaged_file(page, progress_site):
     )
     broken = json.loads(json.dumps(good))
     broken["quizzes"][0]["attempts"][0]["score"] = "a lot"
-    newer = dict(good, schema=2)
+    newer = dict(good, schema=3)
     for damaged in (json.dumps(good)[:-40], "not json at all", b"\x89PNG\r\n\x1a\n", broken, newer, {"schema": 1}):
         assert import_file(page, damaged) == damaged_message, damaged
         assert page.locator("[data-course-import-status]").get_attribute("data-course-import-status") == "damaged"
@@ -532,7 +532,7 @@ def test_two_tabs_answering_at_once_lose_nothing(context, progress_site):
     tracker.wait_for_function(
         "() => document.querySelector('[data-course-summary]').dataset.coursePercent === '100'"
     )
-    assert root.locator("[data-course-overall]").inner_text().startswith("100% complete.")
+    assert root.locator("[data-course-overall]").inner_text().startswith("100% complete:")
     attempts = [x for x in stored(tracker, "first")["attempts"] if x["finished"]]
     assert sorted(x["score"] for x in attempts) == [0, 100, 100]
     assert len({x["id"] for x in attempts}) == 3

@@ -40,7 +40,8 @@ def test_a_build_describes_its_course_modules_and_questions(tmp_path):
     assert set(keys(json.loads((site / FILE).read_text(encoding="utf-8")))) == {
         "schema", "kind", "generator", "course", "id", "title", "version", "language", "direction",
         "source_language", "languages", "en", "progress_page", "pages", "url", "quizzes", "modules", "quiz",
-        "pass_mark", "required", "draw", "questions", "type", "options", "choices"}
+        "pass_mark", "required", "draw", "questions", "type", "options", "choices", "reading", "module", "minutes",
+        "readings", "brand", "organisation", "logo", "primary", "accent", "theme_color"}
 
 
 def test_every_language_has_its_manifest_in_the_course_order(tmp_path):

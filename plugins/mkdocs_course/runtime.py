@@ -14,9 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-JS_MODULES = ("core.js", "attempts.js", "storage.js", "grading.js", "quiz.js", "feedback.js", "boot.js")
+JS_MODULES = ("core.js", "attempts.js", "journey.js", "storage.js", "grading.js", "quiz.js", "feedback.js", "boot.js")
 CSS_FILE = "course.css"
-SITE_CSS_FILE = "site.css"
+SITE_CSS_FILES = ("site.css", "journey.css")
 FOLDER = "assets/course"
 
 
@@ -41,9 +41,9 @@ def runtime_assets() -> tuple[Asset, Asset]:
 
 @lru_cache(maxsize=None)
 def site_stylesheet() -> Asset:
-    """Fixes to the theme that every page of the course gets."""
-    css = (ASSETS / SITE_CSS_FILE).read_text(encoding="utf-8")
-    return _asset("site", ".css", _strip_comment_lines(css).encode("utf-8"))
+    """What every page of the course gets: fixes to the theme, and the
+    journey (progress line, module header, buttons)."""
+    return _asset("site", ".css", _joined(SITE_CSS_FILES, ASSETS))
 
 
 def _strip_comment_lines(text: str) -> str:
@@ -67,13 +67,15 @@ def _strip_comment_lines(text: str) -> str:
 
 # -- progress
 # The progress page has its own bundle, so the quiz runtime stays small; the
-# navigation marks come from one tiny script on every page, which shares the
-# rule for what a saved attempt may hold (attempts.js) with the other two.
+# navigation marks and the journey come from one small script on every page,
+# which shares the rules for what a saved attempt may hold (attempts.js) and
+# what is done (journey.js) with the other two.
 PROGRESS_JS_MODULES = (
-    "core.js", "attempts.js", "storage.js", "certificate.js", "progress.js", "progress-files.js", "progress-boot.js",
+    "core.js", "attempts.js", "journey.js", "storage.js", "certificate.js", "progress.js", "progress-files.js",
+    "progress-boot.js",
 )
 PROGRESS_CSS_FILES = ("course.css", "progress.css")
-NAV_JS_MODULES = ("attempts.js", "nav.js")
+NAV_JS_MODULES = ("core.js", "attempts.js", "journey.js", "journey-views.js", "nav.js")
 
 
 def _joined(names: tuple[str, ...], folder: Path) -> bytes:

@@ -26,7 +26,8 @@ SCHEMA = 1
 
 
 def build_manifest(outline, quizzes: Mapping, *, language: str, direction: str, source_language: str,
-                   languages: Mapping[str, str], pages: list[dict], progress_page: str | None) -> dict:
+                   languages: Mapping[str, str], pages: list[dict], progress_page: str | None,
+                   brand: dict | None = None) -> dict:
     """The manifest's data for one language's build (see the module docstring)."""
     modules = []
     for module in outline.modules:
@@ -53,6 +54,8 @@ def build_manifest(outline, quizzes: Mapping, *, language: str, direction: str, 
         "progress_page": progress_page,
         "pages": pages,
         "modules": modules,
+        "readings": [r.page_id for r in outline.readings],
+        "brand": brand,
     }
 
 

@@ -68,18 +68,18 @@ INTERFACE = {
     "progress_older": "Some attempts were made on an older version of this quiz. They are kept, and a pass on an older version still counts.",
     "progress_damaged": "Saved results for this quiz could not be read. Open the quiz: it sets them aside, without deleting them, and starts afresh.",
     "progress_partly_damaged": "Some saved results for this quiz could not be read. Open the quiz: it sets them aside, without deleting them, and keeps the rest.",
-    "progress_overall": "{percent}% complete. Required quizzes passed: {passed} of {total}.",
+    "progress_overall": "{percent}% complete: {passed} of {total} required modules done.",
     "progress_start": "Start the course: {module}",
     "progress_continue": "Continue where you left off: {module}",
-    "progress_done": "You have passed every required quiz: get your certificate.",
+    "progress_done": "You have completed the course: get your certificate.",
     "progress_clear": "Clear results",
     "progress_clear_confirm": "Clear all your saved results for “{module}”? This cannot be undone. Your results for other modules are kept.",
     "progress_cleared": "Your results for “{module}” were cleared.",
     "progress_clear_failed": "Your results for “{module}” could not be cleared: this browser does not let the course change saved progress.",
     # -- progress: the certificate (templates/progress.html, assets/js/certificate.js)
     "certificate_heading": "Certificate",
-    "certificate_locked": "Pass every required quiz to get your certificate. Passed so far: {passed} of {total}.",
-    "certificate_ready": "You have passed every required quiz. Type your name as it should be printed, then show your certificate.",
+    "certificate_locked": "Complete every required module to get your certificate. Done so far: {passed} of {total}.",
+    "certificate_ready": "You have completed every required module. Type your name as it should be printed, then show your certificate.",
     "certificate_name_label": "Your name on the certificate",
     "certificate_show": "Show my certificate",
     "certificate_name_missing": "Please type your name as it should be printed on the certificate.",
@@ -213,6 +213,35 @@ INTERFACE = {
     "verify_completed": "Completed",
     "verify_id": "Credential ID",
     "verify_modules": "Modules",
+    # -- journey: where am I, what is next (progress/journey.py, assets/js/journey.js, nav.js)
+    "journey_my_progress": "My progress",
+    "journey_done_count": "{done} of {total} modules completed",  # plural: see PLURALS
+    "journey_place": "Module {number} of {total}",
+    "journey_minutes": "about {minutes} minutes",  # plural: see PLURALS
+    "journey_hours": "about {hours} h {minutes} min",
+    "journey_not_started": "Not started",
+    "journey_in_progress": "In progress",
+    "journey_done": "Completed",
+    "journey_overview_title": "Your course",
+    "journey_module_count": "{count} modules",  # plural: see PLURALS
+    "journey_start": "Start the course",
+    "journey_continue": "Continue: Module {number}",
+    "journey_complete": "You have completed the course: get your certificate",
+    "journey_next": "Next: Module {number}",
+    "journey_get_certificate": "Get your certificate",
+    "journey_review": "Review the module",
+    "journey_course_complete": "Well done! You have completed every module of “{course}”. Your certificate is ready.",
+    "journey_reading_end": "End of module {number}",
+    "journey_reading_hint": "When you have read this module, mark it as done.",
+    "journey_read_done": "You have read this module.",
+    "journey_mark_done": "Mark as done",
+    "quiz_answered": "Answered {answered} of {total} questions",  # plural: see PLURALS
+    "result_heading": "Your result",
+    "right_your_choice": "your choice, right",
+    "progress_reading": "Reading",
+    "progress_read": "Read on {date}.",
+    "progress_not_read": "Not read yet: read it to its end, or press “Mark as done” there.",
+    "certificate_read": "Read",
 }
 
 
@@ -228,8 +257,16 @@ PLURALS = {
         "1 earlier attempt. Best score {best}% on {date}.",
         "{count} earlier attempts. Best score {best}% on {date}.",
     ),
+    "journey_done_count": ("{done} of {total} module completed", "{done} of {total} modules completed"),
+    "journey_minutes": ("about {minutes} minute", "about {minutes} minutes"),
+    "journey_module_count": ("{count} module", "{count} modules"),
+    "quiz_answered": ("Answered {answered} of {total} question", "Answered {answered} of {total} questions"),
 }
-PLURAL_COUNTS = {"quiz_summary": "count", "score": "total", "previous": "count"}
+PLURAL_COUNTS = {
+    "quiz_summary": "count", "score": "total", "previous": "count",
+    "journey_done_count": "total", "journey_minutes": "minutes", "journey_module_count": "count",
+    "quiz_answered": "total",
+}
 
 # Context for translators, shown as comments in the catalog.
 INTERFACE_NOTES = {
@@ -271,4 +308,23 @@ INTERFACE_NOTES = {
     "verify_reason_proof": "Keep “eddsa-rdfc-2022”: it is the name of a signature method.",
     "verify_unsupported": "Keep “Ed25519”, “Web Crypto” and “https://” as they are.",
     "verify_foreign": "{issuer} is the name the certificate gives; {ours} is this course's issuer.",
+    # -- journey
+    "journey_my_progress": "Link under the header of every page to the page listing the learner's results.",
+    "journey_done_count": "Under the header of every page, next to a progress bar.",
+    "journey_place": "Above a module's title: its place in the course.",
+    "journey_minutes": "Estimated time to study a module and take its quiz.",
+    "journey_hours": "Estimated time of the whole course, when it is an hour or more; write the hour and minute the way your language abbreviates them.",
+    "journey_done": "Status of a module whose required quizzes are passed and required reading done.",
+    "journey_start": "Main button on the course's home page for a learner who has not begun.",
+    "journey_continue": "Main button on the course's home page: the module to go on with.",
+    "journey_complete": "Main button on the course's home page once the course is complete; it leads to the certificate.",
+    "journey_next": "Button after passing a quiz, or after reading a module: the next module to study.",
+    "journey_review": "Button after failing a quiz: back to the start of the module.",
+    "journey_course_complete": "Said once, at the moment the learner completes the course. Make it warm. {course} is the course title.",
+    "journey_reading_end": "Heading of the box at the end of a module that must be read.",
+    "journey_mark_done": "Button at the end of a module that must be read.",
+    "quiz_answered": "Under a quiz while the learner answers it: how many questions are checked so far.",
+    "right_your_choice": "Shown next to the option the learner chose, when it is right; a check mark comes before it.",
+    "progress_reading": "On the progress page, a label for a page that must be read (no quiz).",
+    "certificate_read": "In the certificate's score column, for a page that had to be read.",
 }

@@ -92,6 +92,9 @@ class CourseConfig(Config):
     # certificate (default: every quiz placed on a page). A quiz passes at its
     # pass_mark (the plugin's pass_mark unless the quiz file sets its own).
     required = c.Optional(c.ListOfItems(c.Type(str)))
+    # Page ids a learner must read (to the end, or "Mark as done") to complete
+    # the course, besides pages whose front matter says `course: {required: true}`.
+    required_pages = c.ListOfItems(c.Type(str), default=[])
     # The generated "My progress" page; add it to `nav`.
     progress_page = c.Type(str, default="progress.md")
     certificate = c.SubConfig(CertificateConfig)

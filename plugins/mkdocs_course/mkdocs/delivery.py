@@ -16,15 +16,23 @@ class DeliveryFeature:
     def on_nav(self, nav) -> None:
         self.nav = nav
 
-    def on_post_build(self, config, outline, progress_page: str | None) -> None:
+    def on_post_build(self, config, outline, progress_page: str | None, journey=None, brand=None) -> None:
         if outline is None or self.nav is None:
             return  # no page was built
         nav = self.nav
         setup = self.build.languages
-        pages = [
-            {"url": page.url, "title": page.title or "", "quizzes": list(self.build.placements.by_page.get(page.file.src_uri, ()))}
-            for page in nav.pages
-        ]
+        steps = {s.url: s for s in journey.steps} if journey else {}
+        pages = []
+        for page in nav.pages:
+            settings, step = self.build.pages.get(page.file.src_uri), steps.get(page.url)
+            pages.append({
+                "id": settings.page_id if settings else None,
+                "url": page.url, "title": page.title or "",
+                "quizzes": list(self.build.placements.by_page.get(page.file.src_uri, ())),
+                "reading": bool(settings and settings.required),
+                "module": step.number if step else None,
+                "minutes": step.minutes if step else None,
+            })
         data = build_manifest(
             outline, self.build.quizzes,
             language=setup.language,
@@ -33,5 +41,6 @@ class DeliveryFeature:
             languages=setup.languages,
             pages=pages,
             progress_page=progress_page,
+            brand=brand.manifest() if brand else None,
         )
         write_manifest(config.site_dir, data)

@@ -270,6 +270,10 @@ class LanguageFeature:
     def on_nav(self, nav: Navigation) -> None:
         translate_nav(self.setup, nav)
 
+    def text_language(self, page) -> str:
+        """The language a page's text is written in (the source's on a fallback page)."""
+        return self.setup.source if page.file.src_uri in self.fallback_pages else self.setup.language
+
     def on_page_content(self, html_content: str, page) -> str:
         if page.file.src_uri in self.fallback_pages:
             return fallback_notice(self.setup, self.strings, html_content)

@@ -1,8 +1,8 @@
 """The ``course`` MkDocs plugin: the build's table of contents.
 
 Each feature keeps its own part of the build in its own module (languages,
-quizzes, progress, theme, delivery, trainer, credentials); every handler here calls those parts in a fixed
-order and holds no feature's rules or state. Course rules raise the core's
+quizzes, progress, journey, theme, brand, delivery, trainer, credentials); every
+handler here calls those parts in a fixed order and holds no feature's rules or state. Course rules raise the core's
 CourseError, which becomes a PluginError: MkDocs prints it without a
 traceback.
 """
@@ -20,8 +20,10 @@ from ..errors import CourseError
 from ..quiz.cache import DiskCache
 from .config import CourseConfig
 from .course import CourseBuild
+from .brand import BrandFeature
 from .credentials import CredentialsFeature
 from .delivery import DeliveryFeature
+from .journey import JourneyFeature
 from .languages import LanguageFeature, setup_language
 from .progress import ProgressFeature
 from .pwa import PwaFeature
@@ -46,7 +48,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.languages = LanguageFeature()
         self.quizzes = QuizFeature()  # keeps loaded quizzes between serve rebuilds
         self.progress = ProgressFeature()
+        self.journey = JourneyFeature()
         self.theme = ThemeFeature()
+        self.brand = BrandFeature()
         self.delivery = DeliveryFeature()
         self.pwa = PwaFeature()
         self.trainer = TrainerFeature()
@@ -71,7 +75,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.languages.on_config(self.build, config)  # docs_dir, theme language, switcher
             self.quizzes.on_config(self.build)  # every quiz loaded and validated
             self.progress.on_config(self.build, config)  # required quizzes, progress page
+            self.journey.on_config(self.build)
             self.theme.on_config(self.build, config)  # site.css on every page
+            self.brand.on_config(self.build, config)  # the palette's colours
             self.delivery.on_config(self.build)
             self.pwa.on_config(self.build, config)  # the offline script on every page
             self.trainer.on_config(self.build, config)  # answer keys outside the site
@@ -91,6 +97,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.quizzes.on_files(files, config)  # the quiz runtime
             self.theme.on_files(files, config)
             self.languages.on_files(files, config)  # pages not translated yet
+            self.brand.on_files(files, config)  # the logo, the organisation in this language
             self.progress.on_files(files, config)  # the generated progress page
             self.credentials.on_files(files, config)  # the generated verify page
             self.pwa.on_files(files, config)
@@ -106,11 +113,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled:
             return markdown
         with reported():
+            markdown = self.journey.on_page_markdown(markdown, page, config)  # front matter, course blocks
             return self.quizzes.on_page_markdown(markdown, page, config)  # placements -> markers
 
     def on_page_content(self, html, *, page, config, files, **kwargs):
         if not self.config.enabled:
             return html
+        self.journey.on_page_content(html, page, self.languages.text_language(page))  # time to study it
         html = self.languages.on_page_content(html, page)  # the notice on an untranslated page
         return self.quizzes.on_page_content(html, page)  # the runtime script
 
@@ -119,6 +128,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.languages.on_page_context(context)  # preferences shared by every language
             with reported():
                 self.progress.on_page_context(nav, config)  # the outline, once every page is read
+                self.journey.on_page_context(nav, self.progress.outline, self.progress.page_url)  # the modules
         return context
 
     def on_template_context(self, context, *, template_name, config, **kwargs):
@@ -131,6 +141,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             with reported():
                 self.quizzes.on_env()  # quizzes no page places
                 self.progress.on_env()  # required quizzes no page places
+                self.journey.on_env()  # page ids unique, required_pages known
             self.theme.on_env(env, config)  # Material's word for the search dialog's name
         return env
 
@@ -140,8 +151,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # After the search plugin has indexed the page: quiz and progress
         # widgets are not search material.
         output = self.theme.on_post_page(output)  # the search dialog's name
+        output = self.brand.on_post_page(output)  # the course and its organisation in the footer
         output = self.progress.on_post_page(output, page)  # navigation marks, the progress widget
         output = self.credentials.on_post_page(output, page)  # the verify widget
+        # the progress line, module header, end of a page to read, overview
+        output = self.journey.on_post_page(output, page, progress_page=page.file.src_uri == self.progress.page)
         output = self.pwa.on_post_page(output, page, self.progress.page)  # manifest, worker, "On this device"
         return self.quizzes.on_post_page(output, page)  # the rendered quizzes
 
@@ -157,7 +171,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if self.config.enabled:
             self.languages.on_post_build(config)  # hreflang alternates in the sitemap
             # the build manifest that exports read (export/manifest.py)
-            self.delivery.on_post_build(config, self.progress.outline, self.progress.page_url)
+            self.delivery.on_post_build(config, self.progress.outline, self.progress.page_url,
+                                        self.journey.journey, self.brand.brand)
             with reported():
                 self.credentials.on_post_build(config)  # did.json and the issuer's profile, before the worker's list
             self.pwa.on_post_build(config)  # manifest, icons, then the worker and its list

@@ -30,6 +30,7 @@ from ..progress import (
     progress_page_path,
 )
 from ..runtime import nav_script, progress_assets
+from .brand import theme_logo
 from .course import CourseBuild, add_to_head
 
 
@@ -53,7 +54,8 @@ class ProgressFeature:
         for asset in (*progress_assets(), nav_script()):
             files.append(File.generated(config, asset.path, content=asset.content))
         self.files = files
-        self.logo = files.get_file_from_path(posixpath.normpath(logo)).url if logo else ""
+        # the certificate's own logo, else the course's (Material's theme.logo)
+        self.logo = files.get_file_from_path(posixpath.normpath(logo)).url if logo else theme_logo(config, files)
 
     @property
     def page_url(self) -> str | None:
@@ -82,7 +84,7 @@ class ProgressFeature:
         if self.outline is None:
             return output
         strings = self.build.strings
-        if self.outline.modules:
+        if self.outline.modules or self.outline.readings:
             # nav.js finds the navigation links to quiz pages itself, from this
             # map and the site root; the page's HTML is not rewritten for it.
             root = get_relative_url(".", page.url) or "."
@@ -124,8 +126,11 @@ class ProgressFeature:
                 continue
             seen.add(page.file.src_uri)
             ids = by_page.get(page.file.src_uri)
-            if ids:
-                pages.append(PlacedPage(page.file.src_uri, page.url, page.title or "", tuple(ids)))
+            settings = self.build.pages.get(page.file.src_uri)
+            reading = bool(settings and settings.required)
+            if ids or reading:
+                pages.append(PlacedPage(page.file.src_uri, page.url, page.title or "", tuple(ids or ()),
+                                        settings.page_id if settings else "", reading))
         return build_outline(
             self.build.course_id, config.site_name, pages, self.build.quizzes, self.build.options.required
         )

@@ -28,10 +28,11 @@ class TrainerFeature:
         fresh = []
         for quiz_id, quiz in build.quizzes.items():
             written = key("answer-keys", str(self.folder), build.course_id, setup.language, build.content_key(quiz_id))
-            if cache is None or cache.get_text(written) is None or not key_file(
-                    self.folder, build.course_id, quiz, setup.language).is_file():
-                fresh.append((quiz, written))
-        quizzes = [setup.quiz_in_language(quiz)[0] for quiz, _ in fresh]
+            path = key_file(self.folder, build.course_id, quiz, setup.language)
+            # The entry holds the file's name: anything else in it is damage, and a miss.
+            if cache is None or cache.get_text(written) != path.name or not path.is_file():
+                fresh.append((quiz, written, path.name))
+        quizzes = [setup.quiz_in_language(quiz)[0] for quiz, _, _ in fresh]
         write_answer_keys(self.folder, build.course_id, setup.language, quizzes, outline, setup.source, build.strings)
-        for _, written in fresh if cache is not None else ():
-            cache.put_text(written, "")
+        for _, written, name in fresh if cache is not None else ():
+            cache.put_text(written, name)

@@ -34,6 +34,17 @@ class PlacedPage:
     url: str  # site-relative URL, as MkDocs gives it ("module-1/", "" for the home page)
     title: str
     quiz_ids: tuple[str, ...]
+    page_id: str = ""  # progress/pages.py: the id reading progress is kept under
+    reading: bool = False  # reading the page is required to complete the course
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A page the learner must read (to its end, or "Mark as done") to complete the course."""
+
+    page_id: str
+    title: str
+    url: str
 
 
 @dataclass(frozen=True)
@@ -53,6 +64,7 @@ class CourseOutline:
     course_id: str
     title: str
     modules: tuple[Module, ...]
+    readings: tuple[Reading, ...] = ()  # required reading, in navigation order
 
     @property
     def required(self) -> tuple[Module, ...]:
@@ -60,8 +72,9 @@ class CourseOutline:
 
     @property
     def version(self) -> str:
-        """The course version: a short hash of the required quizzes and their versions."""
-        return course_version({m.quiz_id: m.version for m in self.required})
+        """The course version: a short hash of the required quizzes and their
+        versions, and of the pages that must be read."""
+        return course_version({m.quiz_id: m.version for m in self.required}, [r.page_id for r in self.readings])
 
     def quizzes_by_page(self) -> dict[str, tuple[str, ...]]:
         """Site-relative page URL -> the quiz ids it places (for marking the navigation)."""
@@ -71,14 +84,19 @@ class CourseOutline:
         return {url: tuple(ids) for url, ids in pages.items()}
 
 
-def course_version(versions: Mapping[str, str]) -> str:
-    """A short hash of quiz ids and their versions.
+def course_version(versions: Mapping[str, str], readings: Iterable[str] = ()) -> str:
+    """A short hash of quiz ids and their versions, and of the ids of the
+    pages that must be read.
 
-    The browser computes the same hash (``certificate.js``) over the versions
-    of the attempts a certificate rests on, so a certificate can say which
+    The lines are ``<quiz id>:<version>``, sorted by id, then
+    ``read/<page id>``, sorted (a quiz id has no '/'), each ending in a
+    newline: a course without required reading keeps the hash it had. The
+    browser computes the same hash (``certificate.js``) over the versions of
+    the attempts a certificate rests on, so a certificate can say which
     version of the course it was earned on.
     """
     text = "".join(f"{quiz_id}:{versions[quiz_id]}\n" for quiz_id in sorted(versions))
+    text += "".join(f"read/{page_id}\n" for page_id in sorted(set(readings)))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
@@ -117,7 +135,8 @@ def build_outline(
     """The modules of a course from its pages in navigation order.
 
     A quiz placed on several pages counts once, at its first page. With
-    ``required`` None every placed quiz is required.
+    ``required`` None every placed quiz is required. A page with ``reading``
+    set must be read: it is one of the outline's ``readings``.
 
     Raises OutlineError when a required quiz is placed on no page.
     """
@@ -145,7 +164,8 @@ def build_outline(
                 )
             )
     check_required(required, seen)
-    return CourseOutline(course_id, title, tuple(modules))
+    readings = tuple(Reading(p.page_id, p.title, p.url) for p in pages if p.reading)
+    return CourseOutline(course_id, title, tuple(modules), readings)
 
 
 def check_required(required: Sequence[str] | None, placed: Iterable[str]) -> None:

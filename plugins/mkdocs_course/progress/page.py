@@ -88,19 +88,22 @@ class ProgressPage:
             }
             for m in outline.modules
         ]
+        readings = [{"page": r.page_id, "title": r.title, "href": link(r.url)} for r in outline.readings]
         payload = {
             "course": outline.course_id,
             "title": outline.title,
             "version": outline.version,
             "generator": f"mkdocs-course {__version__}",
             "modules": modules,
+            "readings": readings,
             "strings": {k: v for k, v in t.items() if k.startswith(PAYLOAD_PREFIXES)},
         }
         return self.template.render(
             t=t,
             course_title=outline.title,
             modules=modules,
-            required_count=len(outline.required),
+            readings=readings,
+            required_count=len(outline.required) + len(readings),
             certificate={
                 "title": cert.title or t["certificate_title"],
                 "wording": cert.wording or t["certificate_wording"],

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Mapping
 
 from .errors import QuizError
@@ -20,14 +21,17 @@ from .errors import QuizError
 if TYPE_CHECKING:
     from .model import Quiz
 
-PLACEMENT = re.compile(
-    r"^[ ]{0,3}\[(?P<label>[^\]\n]*)\]\(\s*quiz:(?P<id>[^)\s]*)\s*\)[ \t]*$",
-    re.MULTILINE,
-)
+# A placement line for links of one scheme: quiz:<id>, course:<block>.
+PLACEMENT = r"^[ ]{{0,3}}\[(?P<label>[^\]\n]*)\]\(\s*{scheme}:(?P<id>[^)\s]*)\s*\)[ \t]*$"
 FENCE = re.compile(r"^[ ]{0,3}(```|~~~)")
-QUIZ_LINK = re.compile(r"\]\(\s*quiz:")
+LINK = r"\]\(\s*{scheme}:"
 CODE_SPAN = re.compile(r"(`+).*?\1")
 MARKER = "<!-- course-quiz:{id} -->"
+
+
+@lru_cache(maxsize=None)
+def _patterns(scheme: str) -> tuple[re.Pattern, re.Pattern]:
+    return re.compile(PLACEMENT.format(scheme=scheme), re.MULTILINE), re.compile(LINK.format(scheme=scheme))
 
 
 @dataclass(frozen=True)
@@ -51,39 +55,45 @@ def _lines_outside_code(markdown: str):
             yield number, line
 
 
-def find_placements(markdown: str) -> list[Placement]:
-    """Every quiz placement in a page, skipping fenced code blocks."""
+def find_placements(markdown: str, scheme: str = "quiz") -> list[Placement]:
+    """Every placement of ``scheme`` (a quiz, a course block) in a page,
+    skipping fenced code blocks; ``quiz_id`` is the id or block name."""
     found = []
+    placement = _patterns(scheme)[0]
     for number, line in _lines_outside_code(markdown):
-        match = PLACEMENT.match(line)
+        match = placement.match(line)
         if match:
             found.append(Placement(match.group("id"), number, match.start("id") + 1))
     return found
 
 
-def find_stray_quiz_links(markdown: str) -> list[Placement]:
-    """``quiz:`` links that share their line with other text.
+def find_stray_links(markdown: str, scheme: str = "quiz") -> list[Placement]:
+    """``quiz:`` (or other ``scheme``) links that share their line with other text.
 
     They would reach learners as dead links, so the build reports them.
     Links inside code spans and fenced code are examples, not placements.
     """
     found = []
+    placement, link = _patterns(scheme)
     for number, line in _lines_outside_code(markdown):
-        if PLACEMENT.match(line):
+        if placement.match(line):
             continue
         visible = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
-        for match in QUIZ_LINK.finditer(visible):
-            found.append(Placement("", number, match.end() - len("quiz:") + 1))
+        for match in link.finditer(visible):
+            found.append(Placement("", number, match.end() - len(scheme)))
     return found
 
 
-def replace_placements(markdown: str) -> str:
-    """Swap each placement line for a marker that survives Markdown."""
+
+
+def replace_placements(markdown: str, scheme: str = "quiz", marker: str = MARKER) -> str:
+    """Swap each placement line for a marker that survives Markdown
+    (``marker`` with ``{id}`` for the id or block name)."""
     lines = markdown.splitlines(keepends=True)
-    for placement in find_placements(markdown):
+    for placement in find_placements(markdown, scheme):
         index = placement.line - 1
         ending = "\n" if lines[index].endswith("\n") else ""
-        lines[index] = "\n" + MARKER.format(id=placement.quiz_id) + "\n" + ending
+        lines[index] = "\n" + marker.format(id=placement.quiz_id, name=placement.quiz_id) + "\n" + ending
     return "".join(lines)
 
 
@@ -108,7 +118,7 @@ class Placements:
         author knows it. Raises QuizError for a stray link or an unknown id.
         """
         placements = find_placements(markdown)
-        stray = find_stray_quiz_links(markdown) if "quiz:" in markdown else []
+        stray = find_stray_links(markdown) if "quiz:" in markdown else []
         for link in stray:
             raise QuizError(
                 shown,

@@ -273,6 +273,9 @@ RUNTIME_STRINGS = (
     "storage_corrupt",
     "storage_attempts_corrupt",
     "storage_draft_corrupt",
+    "quiz_answered",
+    "result_heading",
+    "right_your_choice",
 )
 
 

@@ -99,6 +99,7 @@ def course_version_file(outline: CourseOutline, source_language: str) -> dict:
         "schema": SCHEMA, "kind": KIND_COURSE, "course": outline.course_id, "version": outline.version,
         "source_language": source_language,
         "required": {m.quiz_id: m.version for m in outline.required},
+        "readings": [r.page_id for r in outline.readings],  # pages to read (older files: none)
         "modules": [m.quiz_id for m in outline.modules],
     }
 

@@ -13,13 +13,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import CourseError
-from ..progress import RECORD_SCHEMA
+from ..progress import FILE_SCHEMA, file_schemas
 
 MAX_BYTES = 10 * 1024 * 1024  # a record of thousands of attempts is a few MB
 MAX_DEPTH = 32  # a record is 6 levels deep; answers add 2
 KIND_RECORD = "mkdocs-course/completion-record"
 KIND_PROGRESS = "mkdocs-course/progress"
-SCHEMA = 1
+SCHEMA = FILE_SCHEMA  # 2: pages to read count; records of format 1 are still read
+SCHEMAS = (1, FILE_SCHEMA)
 
 
 class RecordError(CourseError):
@@ -58,11 +59,11 @@ def _depth(value) -> int:
     return deepest
 
 
-@lru_cache(maxsize=1)
-def _validator():
+@lru_cache(maxsize=None)
+def _validator(version: int):
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator(json.loads(RECORD_SCHEMA.read_text(encoding="utf-8")))
+    return Draft202012Validator(file_schemas(version)[0])
 
 
 def _where(path) -> str:
@@ -106,12 +107,12 @@ def parse_record(name: str, raw: bytes) -> RecordFile:
     if kind != KIND_RECORD:
         raise RecordError(f"{name}: this JSON is not a completion record (its kind is {shown(json.dumps(kind))}, "
                           f"expected \"{KIND_RECORD}\").")
-    if data.get("schema") != SCHEMA:
+    if data.get("schema") not in SCHEMAS or isinstance(data.get("schema"), bool):
         raise RecordError(
             f"{name}: this completion record has format {shown(json.dumps(data.get('schema')))}; this version of "
-            f"mkdocs-course reads format {SCHEMA}. Update mkdocs-course to check it."
+            f"mkdocs-course reads formats {' and '.join(map(str, SCHEMAS))}. Update mkdocs-course to check it."
         )
-    errors = sorted(_validator().iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    errors = sorted(_validator(data["schema"]).iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
     if errors:
         error = errors[0]
         more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""

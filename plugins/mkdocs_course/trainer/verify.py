@@ -134,8 +134,10 @@ def _check_completion(data: dict, graded_by_quiz: dict[str, list[Graded]], keys:
                 "keys do not hold (built before answer keys were kept, or not committed), so which quizzes "
                 "were required cannot be checked.")
         required = [e["id"] for e in data["quizzes"] if e["required"]]
+        readings = [p["id"] for p in data.get("pages", []) if p["required"]]
     else:
         required = list(known["required"])
+        readings = list(known.get("readings", []))
         for entry in data["quizzes"]:
             if entry["required"] != (entry["id"] in known["required"]):
                 problem("required", f"quiz '{entry['id']}' is marked {'required' if entry['required'] else 'optional'}, "
@@ -145,8 +147,11 @@ def _check_completion(data: dict, graded_by_quiz: dict[str, list[Graded]], keys:
         passes = [g for g in graded_by_quiz.get(quiz, []) if g.finished and g.attempt.get("passed") is True]
         if passes:
             firsts[quiz] = min(passes, key=lambda g: str(g.attempt["finished"]))
-    complete = bool(required) and len(firsts) == len(required)
-    date = max((str(g.attempt["finished"]) for g in firsts.values()), default=None) if complete else None
+    # pages to read (records of format 2): the learner's browser says when; nothing to re-grade
+    read = {p["id"]: str(p["read"]) for p in data.get("pages", []) if p["read"] and p["id"] in readings}
+    complete = bool(required or readings) and len(firsts) == len(required) and len(read) == len(readings)
+    dates = [str(g.attempt["finished"]) for g in firsts.values()] + list(read.values())
+    date = max(dates, default=None) if complete else None
     if data["completed"] != date:
         problem("completed", f"the record says the course was completed {shown(json.dumps(data['completed']))}; "
                 f"its attempts say {json.dumps(date) if date else 'it is not complete'}.")
@@ -162,7 +167,7 @@ def _check_completion(data: dict, graded_by_quiz: dict[str, list[Graded]], keys:
     if sorted(certificate["attempts"]) != attempts:
         problem("certificate-attempts", "the certificate rests on other attempts than the first pass of each "
                 f"required quiz ({', '.join(shown(a) for a in attempts)}).")
-    version = course_version({q: str(g.attempt.get("version")) for q, g in firsts.items()})
+    version = course_version({q: str(g.attempt.get("version")) for q, g in firsts.items()}, readings)
     if certificate["course_version"] != version:
         problem("certificate-version", f"the certificate names course version {certificate['course_version']}, "
                 f"but the attempts it rests on make version {version}.")

@@ -52,11 +52,13 @@
     return H.map(function (x) { return ("0000000" + (x >>> 0).toString(16)).slice(-8); }).join("");
   };
 
-  // versions: {quizId: version}; the same text as outline.course_version.
-  C.courseVersion = function (versions) {
+  // versions: {quizId: version}, readings: the ids of pages to read; the
+  // same text as outline.course_version.
+  C.courseVersion = function (versions, readings) {
+    var pages = Array.from(new Set(readings || [])).sort();
     return C.sha256(Object.keys(versions).sort().map(function (id) {
       return id + ":" + versions[id] + "\n";
-    }).join("")).slice(0, 12);
+    }).join("") + pages.map(function (id) { return "read/" + id + "\n"; }).join("")).slice(0, 12);
   };
 
   C.normaliseName = function (name) {
@@ -90,7 +92,8 @@
     data.modules.forEach(function (m) {
       var row = C.el("tr");
       row.appendChild(C.el("th", "", m.title)).setAttribute("scope", "row");
-      row.appendChild(C.el("td", "", C.format(t.certificate_percent, { score: m.score.toLocaleString(C.lang()) })));
+      row.appendChild(C.el("td", "", m.score === null ? t.certificate_read :
+        C.format(t.certificate_percent, { score: m.score.toLocaleString(C.lang()) })));
       row.appendChild(C.el("td", "", C.date(m.date)));
       body.appendChild(row);
     });

@@ -30,7 +30,8 @@
   }
 
   function plausibleRecord(d) {
-    return d.schema === 1 && object(d.course) && typeof d.course.id === "string" && object(d.learner) &&
+    // format 1, or 2 (pages to read count towards completion)
+    return (d.schema === 1 || d.schema === 2) && object(d.course) && typeof d.course.id === "string" && object(d.learner) &&
       Array.isArray(d.quizzes) && d.quizzes.every(function (q) { return object(q) && typeof q.id === "string" && Array.isArray(q.attempts); });
   }
 

@@ -39,7 +39,9 @@
       var right = key.type === "true_false" ? [String(key.answer)] : key.correct;
       $$(form, "[data-course-option]").forEach(function (el) {
         var oid = el.getAttribute("data-course-option"), picked = chosen.indexOf(oid) >= 0, good = right.indexOf(oid) >= 0;
-        if (picked || good) mark(el, good, good ? (picked || key.type !== "multiple" ? t.right_choice : t.missed_choice) : t.wrong_choice);
+        // the learner's own choice stays plain to see (course.css), in words too
+        if (picked) el.setAttribute("data-course-chosen", "true");
+        if (picked || good) mark(el, good, good ? (picked ? t.right_your_choice : key.type !== "multiple" ? t.right_choice : t.missed_choice) : t.wrong_choice);
         var fb = C.get(key.feedback, oid);
         if (fb && (picked || good)) {
           var box = $(el, "[data-course-option-feedback]");
@@ -97,19 +99,55 @@
     return div.textContent;
   }
 
-  Q.showResult = function () {
+  // The result of the whole attempt: its own box with a heading, so it does
+  // not read as one more question's feedback, then what to do next.
+  Q.showResult = function (before) {
     var a = this.attempt, t = this.t, result = $(this.root, "[data-course-result]");
     result.textContent = "";
     result.setAttribute("data-course-passed", a.passed ? "true" : "false");
     result.setAttribute("data-course-score", String(a.score));
     var total = a.questions.length, plural = this.payload.plural;
-    result.appendChild(C.el("p", "course-quiz__score", C.format(C.plural(t.score, total, plural), { score: C.num(a.score), right: C.num(a.right), total: C.num(total) })));
+    result.appendChild(C.el("h3", "course-quiz__result-title", t.result_heading));
     result.appendChild(C.el("p", "course-quiz__verdict", (a.passed ? CHECK : CROSS) + C.format(a.passed ? t.passed : t.failed, { pass_mark: C.num(this.payload.passMark) })));
-    var retry = C.el("button", "course-button", t.retry);
+    result.appendChild(C.el("p", "course-quiz__score", C.format(C.plural(t.score, total, plural), { score: C.num(a.score), right: C.num(a.right), total: C.num(total) })));
+    var next = C.el("div", "course-next");
+    next.setAttribute("data-course-next-step", "");
+    result.appendChild(next);
+    this.showNext(before);
+    result.hidden = false;
+    this.showAnswered();
+  };
+
+  // After the result: on a pass the next module (or the certificate once
+  // the course is complete), on a fail Try again and Review the module;
+  // My progress either way (journey.js). `before`: the course's state
+  // before this attempt finished, to say "completed" only at that moment.
+  Q.showNext = function (before) {
+    var box = $(this.root, "[data-course-next-step]"), a = this.attempt, quiz = this.payload.quiz;
+    var data = C.journeyData && C.journeyData();
+    var retry = C.el("button", "course-button" + (a.passed ? " course-button--quiet" : ""), this.t.retry);
     retry.type = "button";
     retry.setAttribute("data-course-retry", "");
-    result.appendChild(retry);
-    result.hidden = false;
+    if (!data) {
+      box.appendChild(retry);
+      box.hidden = false;
+      return;
+    }
+    var state = C.journeyState(data, new Map([[quiz, this.state.attempts]]));
+    var index = C.journeyIndex(data, function (m) { return m.quizzes.indexOf(quiz) >= 0; });
+    var start = document.getElementById("course-module-start") ? "#course-module-start" : "#";
+    var actions = C.showNextStep(box, data, state, index, before,
+      a.passed ? null : [retry, C.journeyLink(start, data.strings.journey_review, "secondary")]);
+    if (a.passed) actions.insertBefore(retry, actions.lastChild);
+  };
+
+  // "Answered 3 of 7 questions" while the attempt goes on.
+  Q.showAnswered = function () {
+    var el = $(this.root, "[data-course-answered]"), a = this.attempt, total = a.questions.length;
+    if (!el) return;
+    var answered = a.questions.filter(function (q) { return C.own(a.scores, q); }).length;
+    el.textContent = C.format(C.plural(this.t.quiz_answered, total, this.payload.plural), { answered: C.num(answered), total: C.num(total) });
+    el.hidden = !!a.finished;
   };
 
   Q.showPrevious = function () {

@@ -1,5 +1,6 @@
 /* Mark passed modules in the navigation: a check mark plus words for
-   screen readers, never colour alone. Loaded on every page (it is tiny).
+   screen readers, never colour alone; then show the journey
+   (journey-views.js). Loaded on every page, so it stays small.
    <meta name="mkdocs-course"> names the course, the site root and a map of
    quiz pages (site-relative URL -> quiz ids); this script gives each
    navigation link to a quiz page data-course-nav-quiz="<quiz ids>", then
@@ -65,13 +66,19 @@
     }
   };
 
+  // The marks and the journey (journey-views.js), on this page as it is now.
+  C.refreshCourse = function () {
+    C.markNav();
+    if (C.showJourney) C.showJourney();
+  };
+
   if (C.navStarted) return;
   C.navStarted = true;
   var pages = window.document$;
-  if (pages && typeof pages.subscribe === "function") pages.subscribe(function () { C.markNav(); });
+  if (pages && typeof pages.subscribe === "function") pages.subscribe(function () { C.refreshCourse(); });
   // Also at load: opened from files (the offline copy), Material's document$
-  // never emits, and marking twice changes nothing.
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", C.markNav);
-  else C.markNav();
-  window.addEventListener("storage", function () { C.markNav(); });
+  // never emits, and showing twice changes nothing.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", C.refreshCourse);
+  else C.refreshCourse();
+  window.addEventListener("storage", function () { C.refreshCourse(); });
 })(window.mkdocsCourse = window.mkdocsCourse || {});

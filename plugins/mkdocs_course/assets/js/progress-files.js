@@ -4,7 +4,7 @@
 (function (C) {
   "use strict";
 
-  var F = C.progressFormat, SCHEMA = F.schema, KIND_PROGRESS = F.kindProgress, KIND_RECORD = F.kindRecord;
+  var F = C.progressFormat, SCHEMA = F.schema, FILE_SCHEMA = F.fileSchema, KIND_PROGRESS = F.kindProgress, KIND_RECORD = F.kindRecord;
   var ID = F.id, object = C.isObject, text = F.text;
   var num = C.num, P = C.Progress.prototype;
 
@@ -29,7 +29,7 @@
   P.header = function (kind) {
     var p = this.payload;
     return {
-      schema: SCHEMA, kind: kind, generator: p.generator,
+      schema: FILE_SCHEMA, kind: kind, generator: p.generator,
       course: { id: p.course, title: p.title, version: p.version },
       lang: C.lang() || "", created: new Date().toISOString()
     };
@@ -45,7 +45,24 @@
     }).map(function (q) {
       return { id: q, attempts: stored.get(q).attempts, current: stored.get(q).current };
     });
+    var marks = this.readMarks();
+    data.pages = Array.from(marks.keys()).sort().map(function (id) {
+      return { id: id, read: marks.get(id).read, how: marks.get(id).how };
+    });
     return data;
+  };
+
+  // Every page of this course the learner has read: a Map from page id to
+  // its mark (journey.js), damaged marks left out.
+  P.readMarks = function () {
+    var found = new Map(), start = C.readKey(this.course, ""), storage;
+    try { storage = window.localStorage; storage.getItem(start); } catch (e) { return found; }
+    for (var i = 0; i < storage.length; i++) {
+      var key = storage.key(i), id = key && key.indexOf(start) === 0 ? key.slice(start.length) : "";
+      var mark = ID.test(id) ? C.readMark(storage, this.course, id) : null;
+      if (mark) found.set(id, mark);
+    }
+    return found;
   };
 
   // What a trainer checks: every attempt with its answers, scores and times.
@@ -73,6 +90,14 @@
       }
     });
     data.quizzes = Array.from(byQuiz.values());
+    // the pages to read, then any other page read that is no longer one
+    var marks = this.readMarks(), pages = (this.payload.readings || []).map(function (r) {
+      var mark = marks.get(r.page);
+      marks.delete(r.page);
+      return { id: r.page, title: r.title, required: true, read: mark ? mark.read : null, how: mark ? mark.how : null };
+    });
+    marks.forEach(function (mark, id) { pages.push({ id: id, title: null, required: false, read: mark.read, how: mark.how }); });
+    data.pages = pages;
     return data;
   };
 
@@ -103,17 +128,23 @@
   }
 
   var COURSE = shape({ id: matches(ID), title: text, version: matches(HEX12) });
-  // progress/progress-export.schema.json and progress/completion-record.schema.json
+  var HOW = function (v) { return v === "end" || v === "button"; };
+  var PAGE_READ = shape({ id: matches(ID), read: C.isTime, how: HOW });
+  var PAGE_RECORD = shape({ id: matches(ID), title: orNull(text), required: bool, read: orNull(C.isTime), how: orNull(HOW) });
+  // progress/progress-export.schema.json and progress/completion-record.schema.json:
+  // FORMATS[kind][schema]; schema 2 adds `pages` (reading progress)
   var FORMATS = {};
-  FORMATS[KIND_PROGRESS] = shape({
-    schema: is(SCHEMA), kind: is(KIND_PROGRESS), generator: text, course: COURSE, lang: text,
+  FORMATS[KIND_PROGRESS] = {};
+  FORMATS[KIND_RECORD] = {};
+  FORMATS[KIND_PROGRESS][1] = {
+    schema: is(1), kind: is(KIND_PROGRESS), generator: text, course: COURSE, lang: text,
     created: C.isTime, learner: orNull(shape({ name: text })),
     quizzes: list(quiz(function (id) {
       return { id: is(id), attempts: attempts(id), current: orNull(function (a) { return C.validAttempt(a, id); }) };
     }))
-  });
-  FORMATS[KIND_RECORD] = shape({
-    schema: is(SCHEMA), kind: is(KIND_RECORD), generator: text, course: COURSE, lang: text,
+  };
+  FORMATS[KIND_RECORD][1] = {
+    schema: is(1), kind: is(KIND_RECORD), generator: text, course: COURSE, lang: text,
     learner: shape({ name: orNull(text) }), created: C.isTime, completed: orNull(C.isTime),
     certificate: orNull(shape({ id: matches(CERTIFICATE), course_version: matches(HEX12), attempts: list(text) })),
     quizzes: list(quiz(function (id) {
@@ -122,7 +153,11 @@
         passed: bool, best_score: orNull(percent), attempts: attempts(id)
       };
     }))
-  });
+  };
+  FORMATS[KIND_PROGRESS][2] = shape(Object.assign({}, FORMATS[KIND_PROGRESS][1], { schema: is(2), pages: list(PAGE_READ) }));
+  FORMATS[KIND_RECORD][2] = shape(Object.assign({}, FORMATS[KIND_RECORD][1], { schema: is(2), pages: list(PAGE_RECORD) }));
+  FORMATS[KIND_PROGRESS][1] = shape(FORMATS[KIND_PROGRESS][1]);
+  FORMATS[KIND_RECORD][1] = shape(FORMATS[KIND_RECORD][1]);
 
   // A progress file or completion record, checked whole against its schema
   // before anything is written: {quizzes: [...], learner} or {error:
@@ -132,18 +167,20 @@
     if (typeof content !== "string") return { error: "damaged" };
     if (content.length > MAX_BYTES) return { error: "too_large" };
     try { data = JSON.parse(content); } catch (e) { return { error: "damaged" }; }
-    if (!object(data) || data.schema !== SCHEMA || !object(data.course) || !text(data.course.id) ||
+    if (!object(data) || (data.schema !== 1 && data.schema !== 2) || !object(data.course) || !text(data.course.id) ||
       !C.own(FORMATS, data.kind)) return { error: "damaged" };
     if (data.course.id !== course) {
       var title = text(data.course.title) ? data.course.title : data.course.id;
       return { error: "foreign", course: title.slice(0, 200) };
     }
-    if (!FORMATS[data.kind](data)) return { error: "damaged" };
+    if (!FORMATS[data.kind][data.schema](data)) return { error: "damaged" };
     // one entry per quiz, and none for the learner's name (its own key)
     var ids = data.quizzes.map(function (q) { return q.id; });
     if (new Set(ids).size !== ids.length || ids.indexOf("learner") >= 0) return { error: "damaged" };
     var learner = data.learner && text(data.learner.name) ? C.normaliseName(data.learner.name) : "";
-    return { quizzes: data.quizzes, learner: learner };
+    var pages = (data.pages || []).filter(function (page) { return page.read; });
+    if (new Set(pages.map(function (page) { return page.id; })).size !== pages.length) return { error: "damaged" };
+    return { quizzes: data.quizzes, learner: learner, pages: pages };
   };
 
   // The file the learner chose: one too large is refused unread, one that
@@ -198,6 +235,15 @@
       result.count += q.attempts.length;
       result.added += q.attempts.filter(function (a) { return !known.has(a.id); }).length;
       if (store.save({ attempts: C.mergeAttempts(local.attempts, incoming), current: current })) result.saved++;
+    });
+    // a page read on either device is read; the first time counts
+    (file.pages || []).forEach(function (page) {
+      try {
+        var storage = window.localStorage, mine = C.readMark(storage, self.course, page.id);
+        if (!mine || page.read < mine.read) {
+          storage.setItem(C.readKey(self.course, page.id), JSON.stringify({ schema: 1, read: page.read, how: page.how }));
+        }
+      } catch (e) { /* reported with the quizzes: the storage outcome */ }
     });
     if (file.learner && !this.learnerName()) {
       try {

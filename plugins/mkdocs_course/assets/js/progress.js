@@ -10,7 +10,9 @@
   // hold is C.validAttempt (attempts.js), the same rule the quiz page and
   // the navigation use.
   var F = C.progressFormat = {
-    prefix: "mkdocs-course/", schema: 1, id: /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/,
+    // schema: what storage keys hold; fileSchema: the files' format (2 adds
+    // reading progress; files of schema 1 are still read)
+    prefix: "mkdocs-course/", schema: 1, fileSchema: 2, id: /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/,
     kindProgress: "mkdocs-course/progress", kindRecord: "mkdocs-course/completion-record",
     text: function (v) { return typeof v === "string"; }
   };
@@ -102,9 +104,16 @@
     });
     var required = modules.filter(function (x) { return x.module.required; });
     var passed = required.filter(function (x) { return x.s.status === "passed"; });
+    // pages to read count like required quizzes (journey.js keeps the marks)
+    var storage = reader(), course = this.course;
+    var readings = (this.payload.readings || []).map(function (r) {
+      return { reading: r, read: storage ? C.readMark(storage, course, r.page) : null };
+    });
+    var read = readings.filter(function (x) { return x.read; });
+    var total = required.length + readings.length, done = passed.length + read.length;
     var state = {
-      stored: stored, modules: modules, required: required, passed: passed.length,
-      complete: required.length > 0 && passed.length === required.length
+      stored: stored, modules: modules, required: required, readings: readings, passed: done, total: total,
+      complete: total > 0 && done === total
     };
     if (state.complete) {
       var versions = Object.create(null);
@@ -113,7 +122,8 @@
         versions[x.module.quiz] = x.s.first.version;
         state.date = later(state.date, x.s.first.finished);
       });
-      state.earned = C.courseVersion(versions);
+      readings.forEach(function (x) { state.date = later(state.date, x.read.read); });
+      state.earned = C.courseVersion(versions, readings.map(function (x) { return x.reading.page; }));
       state.attemptIds = required.map(function (x) { return x.s.first.id; });
     }
     state.name = self.learnerName();
@@ -135,7 +145,11 @@
       return;
     }
     state.modules.forEach(this.renderModule, this);
-    var total = state.required.length, percent = total ? Math.floor((100 * state.passed) / total) : 0;
+    state.readings.forEach(this.renderReading, this);
+    // as a person rounds (1 of 6 is 17%), but never 100% before the end nor 0% after a start
+    var total = state.total, percent = total ? Math.round((100 * state.passed) / total) : 0;
+    if (state.passed < total) percent = Math.min(percent, 99);
+    if (state.passed > 0) percent = Math.max(percent, 1);
     $(root, "[data-course-overall]").textContent = C.format(t.progress_overall, { percent: num(percent), passed: num(state.passed), total: num(total) });
     $(root, "[data-course-overall-bar]").value = percent;
     summary.setAttribute("data-course-percent", String(percent));
@@ -165,28 +179,35 @@
     $(li, "[data-course-clear]").hidden = !x.data;
   };
 
-  // The module last worked on, unless passed; then the next one not passed.
+  P.renderReading = function (x) {
+    var li = $(this.root, '[data-course-page="' + x.reading.page + '"]'), t = this.t;
+    if (!li) return;
+    li.setAttribute("data-course-status", x.read ? "read" : "not-read");
+    $(li, "[data-course-module-status]").textContent = x.read ?
+      CHECK + C.format(t.progress_read, { date: C.isolate(C.date(x.read.read)) }) : t.progress_not_read;
+    $(li, "[data-course-clear]").hidden = !x.read;
+  };
+
+  // Where to go on, by the journey's rule (journey.js): the module last
+  // worked on unless it is done, else the next one not done; here it names
+  // that page's quiz still to pass, or the page to read.
   P.renderContinue = function (state) {
     var box = $(this.root, "[data-course-continue]"), link = $(box, "a"), t = this.t;
-    var list = state.modules, lastIndex = -1, last = "";
-    list.forEach(function (x, i) { if (x.s.last && x.s.last > last) { last = x.s.last; lastIndex = i; } });
-    var target = null, template = t.progress_continue;
-    if (lastIndex < 0) {
-      target = list.filter(function (x) { return x.module.required; })[0] || list[0];
-      template = t.progress_start;
-    } else if (list[lastIndex].s.status !== "passed") {
-      target = list[lastIndex];
-    } else {
-      for (var k = 1; k < list.length && !target; k++) {
-        var x = list[(lastIndex + k) % list.length];
-        if (x.s.status !== "passed" && (x.module.required || !state.complete)) target = x;
-      }
+    var data = C.journeyData(), journey = data && C.journeyState(data), step = journey && C.journeyTarget(journey);
+    var target = null;
+    if (step && !state.complete) {
+      var quizzes = state.modules.filter(function (x) { return step.module.quizzes.indexOf(x.module.quiz) >= 0; });
+      var pending = quizzes.filter(function (x) { return x.s.status !== "passed"; })[0] || quizzes[0];
+      var reading = state.readings.filter(function (x) { return x.reading.page === step.module.id; })[0];
+      target = pending ? { id: pending.module.quiz, title: pending.module.title, href: pending.module.href } :
+        reading ? { id: reading.reading.page, title: reading.reading.title, href: reading.reading.href } : null;
     }
+    var started = journey && journey.modules.some(function (x) { return x.status !== "not-started"; });
     box.hidden = !target && !state.complete;
     if (target) {
-      link.textContent = C.format(template, { module: target.module.title });
-      link.href = target.module.href;
-      box.setAttribute("data-course-continue", target.module.quiz);
+      link.textContent = C.format(started ? t.progress_continue : t.progress_start, { module: target.title });
+      link.href = target.href;
+      box.setAttribute("data-course-continue", target.id);
     } else if (state.complete) {
       link.textContent = t.progress_done;
       link.href = "#course-certificate";
@@ -199,7 +220,7 @@
     if (!area) return;
     var form = $(area, "[data-course-certificate-form]"), input = $(form, "[data-course-learner-name]");
     $(area, "[data-course-certificate-status]").textContent = state.complete ? t.certificate_ready :
-      C.format(t.certificate_locked, { passed: num(state.passed), total: num(state.required.length) });
+      C.format(t.certificate_locked, { passed: num(state.passed), total: num(state.total) });
     form.hidden = !state.complete;
     if (state.complete && !input.value && state.name && document.activeElement !== input) input.value = state.name;
     var name = state.complete ? (this.shownName || state.name) : "";
@@ -216,7 +237,9 @@
       id: C.certificateId(this.course, state.earned, name, state.attemptIds),
       modules: state.required.map(function (x) {
         return { quiz: x.module.quiz, title: x.module.title, score: x.s.best.score, date: x.s.first.finished };
-      })
+      }).concat(state.readings.map(function (x) {
+        return { page: x.reading.page, title: x.reading.title, score: null, date: x.read.read };
+      }))
     };
   };
 
@@ -239,7 +262,11 @@
     root.addEventListener("click", function (event) {
       var target = event.target.closest("button");
       if (!target) return;
-      if (target.hasAttribute("data-course-clear")) self.clear(target.closest("[data-course-module]").getAttribute("data-course-module"));
+      if (target.hasAttribute("data-course-clear")) {
+        var item = target.closest("[data-course-module],[data-course-page]");
+        if (item.hasAttribute("data-course-page")) self.clearReading(item.getAttribute("data-course-page"));
+        else self.clear(item.getAttribute("data-course-module"));
+      } else if (target.hasAttribute("data-course-import-button")) $(root, "[data-course-import]").click();
       else if (target.hasAttribute("data-course-print")) window.print();
       else if (target.hasAttribute("data-course-export")) self.download("progress", self.exportData());
       else if (target.hasAttribute("data-course-download-record")) self.download("completion-record", self.record());
@@ -278,18 +305,28 @@
 
   P.clear = function (quiz) {
     var module = this.payload.modules.filter(function (m) { return m.quiz === quiz; })[0];
-    if (!module || !window.confirm(C.format(this.t.progress_clear_confirm, { module: module.title }))) return;
+    if (module) this.remove(this.key(quiz), module.title, "course-module-" + quiz);
+  };
+
+  P.clearReading = function (page) {
+    var reading = (this.payload.readings || []).filter(function (r) { return r.page === page; })[0];
+    if (reading) this.remove(C.readKey(this.course, page), reading.title, "course-page-" + page);
+  };
+
+  // Remove one key after the learner confirms, naming the module.
+  P.remove = function (key, title, focus) {
+    if (!window.confirm(C.format(this.t.progress_clear_confirm, { module: title }))) return;
     var message;
     try {
-      window.localStorage.removeItem(this.key(quiz));
-      message = C.format(this.t.progress_cleared, { module: module.title });
+      window.localStorage.removeItem(key);
+      message = C.format(this.t.progress_cleared, { module: title });
     } catch (e) {
-      message = C.format(this.t.progress_clear_failed, { module: module.title });
+      message = C.format(this.t.progress_clear_failed, { module: title });
     }
     this.shownName = "";
     this.render();
-    var title = document.getElementById("course-module-" + quiz);
-    if (title) title.focus();
+    var link = document.getElementById(focus);
+    if (link) link.focus();
     this.announce(message);
   };
 

@@ -241,6 +241,7 @@
     this.attempt.answers[id] = answer;
     this.attempt.scores[id] = result.score;
     this.showFeedback(id, result);
+    this.showAnswered();
     this.announce(C.format(this.t.question_result, { number: C.num(this.number(id)), verdict: this.verdict(result.score) }));
     if (this.attempt.questions.every(function (q) { return C.own(this.attempt.scores, q); }, this)) this.finish();
     this.save();
@@ -282,10 +283,13 @@
     a.finished = new Date().toISOString();
     // A fresh id: another tab may have resumed and finished the same draft.
     a.id = C.uid();
+    // the course as it stood before this attempt: completing it is said once
+    var data = C.journeyData && C.journeyData(), before = data ? C.journeyState(data) : null;
     this.state.attempts = C.mergeAttempts(this.state.attempts, [a]);
-    this.showResult();
+    this.showResult(before);
     var result = $(this.root, "[data-course-result]");
-    this.announce(result.querySelector("p").textContent + " " + result.querySelectorAll("p")[1].textContent);
+    this.announce($(result, ".course-quiz__score").textContent + " " + $(result, ".course-quiz__verdict").textContent +
+      ($(result, ".course-next__complete") ? " " + $(result, ".course-next__complete").textContent : ""));
   };
 
   Q.retry = function () {
@@ -301,8 +305,10 @@
   Q.save = function () {
     this.store.save(this.state);
     this.showStorage();
-    // a pass shows in the navigation at once (assets/js/nav.js)
-    if (this.attempt.finished && C.markNav) C.markNav();
+    // a pass (or a first answer) shows in the navigation and the journey at once (nav.js)
+    var answered = Object.keys(this.attempt.answers).length > 0;
+    if ((this.attempt.finished || answered !== this.answered) && C.refreshCourse) C.refreshCourse();
+    this.answered = answered;
   };
 
   // -- showing the attempt ------------------------------------------------------
@@ -325,7 +331,8 @@
     a.questions.forEach(function (id, i) {
       var form = this.forms.get(id);
       $(form, "[data-course-number]").textContent = C.format(this.t.question_label, { number: C.num(i + 1) });
-      result.parentNode.insertBefore(form, result);
+      var after = $(root, "[data-course-answered]") || result;  // the questions, then the count, then the result
+      after.parentNode.insertBefore(form, after);
     }, this);
     if (a.finished) this.showResult();
     else {
@@ -333,6 +340,7 @@
       result.textContent = "";
       result.removeAttribute("data-course-passed");
     }
+    this.showAnswered();
     this.showPrevious();
   };
 
@@ -344,7 +352,7 @@
     $$(form, "input[type=text]").forEach(function (el) { el.value = ""; });
     $$(form, "select").forEach(function (el) { el.value = ""; });
     $$(form, "[data-course-mark]").forEach(function (el) { el.textContent = ""; });
-    $$(form, "[data-course-option]").forEach(function (el) { el.removeAttribute("data-course-correct"); });
+    $$(form, "[data-course-option]").forEach(function (el) { el.removeAttribute("data-course-correct"); el.removeAttribute("data-course-chosen"); });
     $$(form, "[data-course-option-feedback],[data-course-feedback]").forEach(function (el) { el.hidden = true; el.textContent = ""; });
     this.clearError(id);
     this.syncMoves(id);
