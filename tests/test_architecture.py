@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "mkdocs_course"
-CORE = ["errors.py", "course.py", "runtime.py", "templating.py", "newcourse.py", "preview.py", "quiz", "i18n", "progress", "export", "trainer"]
+CORE = ["errors.py", "course.py", "runtime.py", "templating.py", "newcourse.py", "preview.py", "quiz", "i18n", "progress", "export", "trainer", "facilitator"]
 
 
 def core_modules() -> list[str]:
