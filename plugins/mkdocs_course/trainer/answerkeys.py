@@ -8,7 +8,8 @@ A build writes one file per course, quiz, version and language::
 
 A quiz file holds what grading needs (question ids and types, option, pair
 and item ids, the keys as the browser reads them, pass mark, draw) and the
-plain text of the title, prompts and options for reports. Only accepted
+plain text of the title, prompts, options, matches and explanations for
+reports and the facilitator guide. Only accepted
 fill-in answers (and the text) differ between languages; one file per
 language lets the language builds, which run in parallel processes, write
 without touching each other's files. A ``_course`` file records which quiz
