@@ -7,6 +7,9 @@ from pathlib import Path
 import click
 
 from ..errors import CourseError
+from ..trainer.commands import answer_keys_option, config_option
+
+SITE_DIR = dict(default="site", show_default=True, type=click.Path(file_okay=False), help="The built course.")
 
 
 @click.group("export")
@@ -17,8 +20,7 @@ def export():
 @export.command("offline")
 @click.option("-l", "--lang", multiple=True, metavar="CODE",
               help="Put only this language in the copy (repeatable). Default: every built language.")
-@click.option("-d", "--site-dir", default="site", show_default=True, type=click.Path(file_okay=False),
-              help="The built course.")
+@click.option("-d", "--site-dir", **SITE_DIR)
 @click.option("-o", "--out", default="dist", show_default=True, type=click.Path(file_okay=False),
               help="Where the zip file goes.")
 def offline(lang, site_dir, out):
@@ -39,8 +41,7 @@ def offline(lang, site_dir, out):
               help="SCORM 1.2 or SCORM 2004 4th edition (see docs/lms.md for which to choose).")
 @click.option("-l", "--lang", multiple=True, metavar="CODE",
               help="Package only this language (repeatable). Default: every built language.")
-@click.option("-d", "--site-dir", default="site", show_default=True, type=click.Path(file_okay=False),
-              help="The built course.")
+@click.option("-d", "--site-dir", **SITE_DIR)
 @click.option("-o", "--out", default="dist", show_default=True, type=click.Path(file_okay=False),
               help="Where the zip files go.")
 @click.option("-s", "--strict", is_flag=True,
@@ -65,3 +66,38 @@ def scorm(version, lang, site_dir, out, strict):
             click.echo(("Error: " if strict else "Warning: ") + advice(package.suspend, package.path.name), err=True)
         if strict:
             raise SystemExit(1)
+
+
+@export.command("facilitator")
+@click.option("-l", "--lang", multiple=True, metavar="CODE",
+              help="Write only this language's guide (repeatable). Default: every built language.")
+@click.option("-d", "--site-dir", **SITE_DIR)
+@click.option("-o", "--out", default="dist", show_default=True, type=click.Path(file_okay=False),
+              help="Where the guides go (never inside the site: they hold the answers).")
+@answer_keys_option
+@config_option
+def facilitator(lang, site_dir, out, answer_keys, config_file):
+    """Write the facilitator guide of each language: timings, notes, quizzes and their answer keys."""
+    from ..facilitator.guide import export_guides, interface_strings
+    from ..trainer.commands import _keys, _project_options
+
+    root, options = _project_options(config_file)
+    folder = Path(answer_keys) if answer_keys else (root / options.answer_keys_dir if options else None)
+    if folder is None:
+        raise click.ClickException(
+            f"{config_file or 'mkdocs.yml'} is not here, so the answer keys cannot be found. Run this in the "
+            "course's folder, or give --config-file or --answer-keys."
+        )
+    keys = _keys(str(folder), None)
+    translations = root / options.translations_dir if options else None
+    pages = [root / options.pages_dir] if options else []
+    try:
+        guides = export_guides(
+            Path(site_dir), Path(out), keys, folder, lambda code: interface_strings(translations, code),
+            list(lang) or None, pages, progress=lambda code: click.echo(f"Writing the facilitator guide in {code}…"),
+        )
+    except CourseError as exc:
+        raise click.ClickException(str(exc)) from None
+    for guide in guides:
+        click.echo(f"Wrote {guide.path} (modules: {guide.modules}, notes: {guide.notes}, quizzes with their answers: {guide.quizzes}).")
+    click.echo("Open it in a browser and print it, or save it as PDF (see docs/trainers.md). Keep it from learners.")

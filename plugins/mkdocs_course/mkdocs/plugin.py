@@ -1,10 +1,10 @@
 """The ``course`` MkDocs plugin: the build's table of contents.
 
 Each feature keeps its own part of the build in its own module (languages,
-quizzes, progress, journey, theme, brand, delivery, trainer, credentials); every
-handler here calls those parts in a fixed order and holds no feature's rules or state. Course rules raise the core's
-CourseError, which becomes a PluginError: MkDocs prints it without a
-traceback.
+quizzes, progress, journey, theme, brand, delivery, trainer, credentials,
+facilitator); every handler here calls those parts in a fixed order and holds
+no feature's rules or state. Course rules raise the core's CourseError, which
+becomes a PluginError: MkDocs prints it without a traceback.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from .course import CourseBuild
 from .brand import BrandFeature
 from .credentials import CredentialsFeature
 from .delivery import DeliveryFeature
+from .facilitator import FacilitatorFeature
 from .journey import JourneyFeature
 from .languages import LanguageFeature, setup_language
 from .progress import ProgressFeature
@@ -55,6 +56,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.pwa = PwaFeature()
         self.trainer = TrainerFeature()
         self.credentials = CredentialsFeature()
+        self.facilitator = FacilitatorFeature()
 
     # Before the search plugin's on_config, which takes its language from the
     # theme language that the language feature sets for this build.
@@ -82,6 +84,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.pwa.on_config(self.build, config)  # the offline script on every page
             self.trainer.on_config(self.build, config)  # answer keys outside the site
             self.credentials.on_config(self.build, config)  # the public issuer file, never a private key
+            self.facilitator.on_config(self.build)
         return config
 
     def on_serve(self, server, *, config, builder, **kwargs):
@@ -109,10 +112,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.delivery.on_nav(nav)
         return nav
 
+    # Before other plugins' on_page_markdown: facilitator notes leave the page
+    # before anything else reads its Markdown.
+    @event_priority(100)
     def on_page_markdown(self, markdown, *, page, config, files, **kwargs):
         if not self.config.enabled:
             return markdown
         with reported():
+            markdown = self.facilitator.on_page_markdown(markdown, page, config)  # notes out of the page
             markdown = self.journey.on_page_markdown(markdown, page, config)  # front matter, course blocks
             return self.quizzes.on_page_markdown(markdown, page, config)  # placements -> markers
 
@@ -179,3 +186,4 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             with reported():
                 # the answer keys verify reads, outside the site (trainer/answerkeys.py)
                 self.trainer.on_post_build(self.progress.outline)
+                self.facilitator.on_post_build()  # the notes, beside the answer keys

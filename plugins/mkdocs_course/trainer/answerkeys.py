@@ -8,7 +8,8 @@ A build writes one file per course, quiz, version and language::
 
 A quiz file holds what grading needs (question ids and types, option, pair
 and item ids, the keys as the browser reads them, pass mark, draw) and the
-plain text of the title, prompts and options for reports. Only accepted
+plain text of the title, prompts, options, matches and explanations for
+reports and the facilitator guide. Only accepted
 fill-in answers (and the text) differ between languages; one file per
 language lets the language builds, which run in parallel processes, write
 without touching each other's files. A ``_course`` file records which quiz
@@ -77,13 +78,15 @@ def quiz_key_file(course_id: str, quiz: Quiz, language: str, strings: Mapping[st
     questions = []
     for q in quiz.questions:
         entry = {"id": q.id, "type": q.type, "prompt": text(q.prompt), "key": question_key(q, salt)}
+        if q.explanation:  # for the facilitator guide (facilitator/guide.py)
+            entry["explanation"] = text(q.explanation)
         if q.type in ("single", "multiple"):
             entry["options"] = [{"id": o.id, "text": text(o.text)} for o in q.options]
         elif q.type == "true_false":
             entry["options"] = [{"id": "true", "text": strings.get("true", "True")},
                                 {"id": "false", "text": strings.get("false", "False")}]
         elif q.type == "matching":
-            entry["pairs"] = [{"id": p.id, "text": text(p.left)} for p in q.pairs]
+            entry["pairs"] = [{"id": p.id, "text": text(p.left), "match": text(p.right)} for p in q.pairs]
         elif q.type == "ordering":
             entry["items"] = [{"id": i.id, "text": text(i.text)} for i in q.items]
         questions.append(entry)
