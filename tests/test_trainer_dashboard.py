@@ -108,6 +108,8 @@ def test_files_dropped_on_the_page_are_read_too(dashboard, group, tmp_path):
     assert [r[3] for r in learner_rows(dashboard)] == ["verified", "verified"]
     assert dashboard.locator('[data-course-dashboard-file="bad"]').inner_text() == (
         "notes.txt — not read: this is neither a completion record nor verify's JSON output")
+    # the live region is emptied, then filled a moment later, so that it is announced again
+    dashboard.wait_for_function("document.querySelector('[data-course-dashboard-live]').textContent !== ''")
     assert dashboard.locator("[data-course-dashboard-live]").inner_text() == "Files read: 4."
 
 
