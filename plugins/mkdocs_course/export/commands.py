@@ -12,17 +12,23 @@ from ..trainer.commands import answer_keys_option, config_option
 SITE_DIR = dict(default="site", show_default=True, type=click.Path(file_okay=False), help="The built course.")
 
 
+def languages_option(help):
+    return click.option("-l", "--lang", multiple=True, metavar="CODE", help=help + " Default: every built language.")
+
+
+def out_option(help):
+    return click.option("-o", "--out", default="dist", show_default=True, type=click.Path(file_okay=False), help=help)
+
+
 @click.group("export")
 def export():
     """Make packages from a built course (run mkdocs-course build first)."""
 
 
 @export.command("offline")
-@click.option("-l", "--lang", multiple=True, metavar="CODE",
-              help="Put only this language in the copy (repeatable). Default: every built language.")
+@languages_option("Put only this language in the copy (repeatable).")
 @click.option("-d", "--site-dir", **SITE_DIR)
-@click.option("-o", "--out", default="dist", show_default=True, type=click.Path(file_okay=False),
-              help="Where the zip file goes.")
+@out_option("Where the zip file goes.")
 def offline(lang, site_dir, out):
     """Write a zip of the course that works unzipped, opened from files, with no connection."""
     from .offline import export_offline
@@ -39,11 +45,9 @@ def offline(lang, site_dir, out):
 @export.command("scorm")
 @click.option("--version", "version", type=click.Choice(["1.2", "2004"]), required=True,
               help="SCORM 1.2 or SCORM 2004 4th edition (see docs/lms.md for which to choose).")
-@click.option("-l", "--lang", multiple=True, metavar="CODE",
-              help="Package only this language (repeatable). Default: every built language.")
+@languages_option("Package only this language (repeatable).")
 @click.option("-d", "--site-dir", **SITE_DIR)
-@click.option("-o", "--out", default="dist", show_default=True, type=click.Path(file_okay=False),
-              help="Where the zip files go.")
+@out_option("Where the zip files go.")
 @click.option("-s", "--strict", is_flag=True,
               help="Fail when a learner's progress may not fit in what the LMS keeps for it.")
 def scorm(version, lang, site_dir, out, strict):
@@ -69,26 +73,24 @@ def scorm(version, lang, site_dir, out, strict):
 
 
 @export.command("facilitator")
-@click.option("-l", "--lang", multiple=True, metavar="CODE",
-              help="Write only this language's guide (repeatable). Default: every built language.")
+@languages_option("Write only this language's guide (repeatable).")
 @click.option("-d", "--site-dir", **SITE_DIR)
-@click.option("-o", "--out", default="dist", show_default=True, type=click.Path(file_okay=False),
-              help="Where the guides go (never inside the site: they hold the answers).")
+@out_option("Where the guides go (never inside the site: they hold the answers).")
 @answer_keys_option
 @config_option
 def facilitator(lang, site_dir, out, answer_keys, config_file):
     """Write the facilitator guide of each language: timings, notes, quizzes and their answer keys."""
     from ..facilitator.guide import export_guides, interface_strings
-    from ..trainer.commands import _keys, _project_options
+    from ..trainer.commands import load_keys, project_options
 
-    root, options = _project_options(config_file)
+    root, options = project_options(config_file)
     folder = Path(answer_keys) if answer_keys else (root / options.answer_keys_dir if options else None)
     if folder is None:
         raise click.ClickException(
             f"{config_file or 'mkdocs.yml'} is not here, so the answer keys cannot be found. Run this in the "
             "course's folder, or give --config-file or --answer-keys."
         )
-    keys = _keys(str(folder), None)
+    keys = load_keys(str(folder), None)
     translations = root / options.translations_dir if options else None
     pages = [root / options.pages_dir] if options else []
     try:

@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.utils.meta import get_data
 
 from ..facilitator.notes import PageNotes, notes_data, notes_file, split_notes
-from ..trainer.answerkeys import AnswerKeyError, _write_if_changed
+from ..trainer.answerkeys import AnswerKeyError, write_if_changed
 from .course import CourseBuild
 
 
@@ -40,8 +40,9 @@ class FacilitatorFeature:
         if path.resolve() == source_file.resolve():
             language, untranslated = setup.source, not setup.is_source
         elif not notes and source_file.is_file():
-            text = get_data(source_file.read_text(encoding="utf-8-sig"))[0]
-            _, notes = split_notes(text, build.shown(source_file))
+            text = source_file.read_text(encoding="utf-8-sig")
+            # most source pages hold no notes: their front matter need not be read
+            notes = split_notes(get_data(text)[0], build.shown(source_file))[1] if "facilitator" in text else []
             language, untranslated = setup.source, True
         self.pages[page.file.src_uri] = PageNotes("", language, untranslated, notes)
         return markdown
@@ -60,7 +61,7 @@ class FacilitatorFeature:
         if not pages and not path.exists():  # a course without notes gets no file
             return
         try:
-            _write_if_changed(path, notes_data(build.course_id, build.languages.language, pages))
+            write_if_changed(path, notes_data(build.course_id, build.languages.language, pages))
         except OSError as exc:
             raise AnswerKeyError(
                 f"the facilitator notes cannot be written to {path.parent} ({exc.strerror or exc}). "

@@ -107,7 +107,7 @@ def course_version_file(outline: CourseOutline, source_language: str) -> dict:
     }
 
 
-def _write_if_changed(path: Path, data: dict) -> bool:
+def write_if_changed(path: Path, data: dict) -> bool:
     """Write JSON atomically (another language's build may be reading), only when it changed."""
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     try:
@@ -142,11 +142,11 @@ def write_answer_keys(folder: Path, course_id: str, language: str, quizzes: Iter
         base = folder / course_id
         for quiz in quizzes:
             path = key_file(folder, course_id, quiz, language)
-            if _write_if_changed(path, quiz_key_file(course_id, quiz, language, strings)):
+            if write_if_changed(path, quiz_key_file(course_id, quiz, language, strings)):
                 changed.append(path)
         if outline is not None and outline.modules:
             path = base / COURSE_FOLDER / f"{outline.version}.json"
-            if _write_if_changed(path, course_version_file(outline, source_language)):
+            if write_if_changed(path, course_version_file(outline, source_language)):
                 changed.append(path)
     except OSError as exc:
         raise AnswerKeyError(

@@ -30,7 +30,7 @@ config_option = click.option(
 )
 
 
-def _project_options(config_file):
+def project_options(config_file):
     """(project folder, the course plugin's options) of mkdocs.yml, or (None, None)."""
     path = Path(config_file or "mkdocs.yml")
     if not path.is_file():
@@ -45,11 +45,11 @@ def _project_options(config_file):
     return path.resolve().parent, (plugin.config if plugin else None)
 
 
-def _keys(answer_keys, config_file):
+def load_keys(answer_keys, config_file):
     if answer_keys:
         folder = Path(answer_keys)
     else:
-        root, options = _project_options(config_file)
+        root, options = project_options(config_file)
         folder = (root / options.answer_keys_dir) if options else Path(DEFAULT_DIR)
     try:
         return load_answer_keys(folder)
@@ -114,7 +114,7 @@ def verify(records, answer_keys, config_file, output):
     do not hold; 4 some from another course; 5 some unreadable; 6 some
     tampered (the worst found wins). 1: the answer keys cannot be read.
     """
-    keys = _keys(answer_keys, config_file)
+    keys = load_keys(answer_keys, config_file)
     verdicts = verify_files(records, keys)
     if output == "json":
         click.echo(json.dumps(verification_json(verdicts, keys), ensure_ascii=False, indent=1))
@@ -161,7 +161,7 @@ def report(records, answer_keys, config_file, csv_file, xlsx_file, items, html_d
         return
     if not (csv_file or xlsx_file or items):
         raise click.UsageError("say what to write: --csv FILE, --xlsx FILE or --items.")
-    keys = _keys(answer_keys, config_file)
+    keys = load_keys(answer_keys, config_file)
     verdicts = verify_files(records, keys)
     for verdict in verdicts:
         if verdict.result in ("unreadable", "foreign"):
