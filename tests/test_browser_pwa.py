@@ -11,6 +11,7 @@ import re
 import pytest
 from mkdocs_course.export.icons import png_size
 from mkdocs_course.export.pwa import ICON_SIZES
+from conftest import axe_scan
 from pwa_host import Host, build_into, course_project, outside, search, wait_for_worker, watch_requests
 from quiz_driver import QuizDriver
 
@@ -92,6 +93,7 @@ def test_after_the_first_visit_the_whole_course_works_offline(host, tmp_path, le
     assert status.locator("[data-course-offline-ready]").inner_text() == (
         "Every page of this course now opens on this device without a connection."
     )
+    assert axe_scan(page) == []  # "On this device" among the rest of the progress page
     # a page that is not in the course gets the site's 404 page, offline too
     response = page.goto(host.base + "no-such-page/")
     assert response.status == 404 and "404" in page.locator("article h1").inner_text()
@@ -197,6 +199,7 @@ def test_a_new_build_is_offered_and_runs_only_after_reload(host, tmp_path, learn
     look_for_new_build(page)
     bar = page.locator("[data-course-update]")
     assert bar.inner_text().startswith("A new version of the course is available.")
+    assert axe_scan(page) == []  # the bar and its button
     page.goto(host.base + "one/")
     assert "sky" in page.locator('[data-course-question="q1"]').inner_text()
     bar = page.locator("[data-course-update]")
