@@ -204,7 +204,7 @@ def question_yaml(words: Words, index: int, qtype: str) -> list[str]:
     return out
 
 
-def quiz_yaml(words: Words, quiz_id: str, title: str) -> str:
+def quiz_yaml(words: Words, quiz_id: str, title: str, questions: int = QUESTIONS_PER_QUIZ) -> str:
     out = [
         f"id: {quiz_id}",
         f"title: {yaml_text(title)}",
@@ -212,7 +212,7 @@ def quiz_yaml(words: Words, quiz_id: str, title: str) -> str:
         "pass_mark: 70",
         "questions:",
     ]
-    for index in range(QUESTIONS_PER_QUIZ):
+    for index in range(questions):
         out += question_yaml(words, index, QUESTION_TYPES[index % len(QUESTION_TYPES)])
     return "\n".join(out) + "\n"
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CourseError
-from ..runtime import ASSETS, FOLDER, _strip_comment_lines
+from ..runtime import ASSETS, FOLDER, read_minified
 from .manifest import BuiltSite, find_sites
 from .page_links import CONFIG, MANIFEST_LINK, page_address, search_data, with_attributes, with_data_addresses
 from .pwa import LUNR, MANIFEST, WORKER, skipped, without_worker
@@ -139,7 +139,7 @@ def _site_files(site: BuiltSite, prefix: str) -> dict[str, bytes]:
         if material_worker:
             out[prefix + SEARCH_WORKER] = search_worker(folder, material_worker, languages).encode("utf-8")
     runtime = ASSETS / "offline"
-    out[prefix + SEARCH_SCRIPT] = _strip_comment_lines((runtime / "search.js").read_text(encoding="utf-8")).encode("utf-8")
+    out[prefix + SEARCH_SCRIPT] = read_minified(runtime / "search.js").encode("utf-8")
     for name in PROBE_FILES:
         out[prefix + f"{FOLDER}/{name}"] = (runtime / name).read_bytes()
     return out

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CourseError
-from ..runtime import ASSETS, FOLDER, _strip_comment_lines
+from ..runtime import ASSETS, FOLDER, read_minified
 from .icons import HEX_COLOUR, icon_png
 
 WORKER = "sw.js"
@@ -49,8 +49,8 @@ MATERIAL_PRIMARY = {
 }
 DEFAULT_COLOUR = MATERIAL_PRIMARY["indigo"]
 
-# the line of assets/sw.js that the build's data replaces
-BUILD_LINE = re.compile(r"^var BUILD = .*;$", re.M)
+# the statement of assets/sw.js (once minified) that the build's data replaces
+BUILD_LINE = re.compile(r"var BUILD ?= ?\{\};")
 
 
 @dataclass(frozen=True)
@@ -192,13 +192,16 @@ def worker_script(entries: list[Entry], course_id: str) -> str:
         "files": [[e.url, e.hash] for e in entries],
     }
     data = json.dumps(build, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-    code = _strip_comment_lines((ASSETS / "sw.js").read_text(encoding="utf-8"))
-    return BUILD_LINE.sub(lambda m: f"var BUILD = {data};", code, count=1)
+    # on a line of its own, as readers of the worker find it (tests, a trainer's eye)
+    code, found = BUILD_LINE.subn(lambda m: f"\nvar BUILD = {data};\n", read_minified(ASSETS / "sw.js"), count=1)
+    if not found:  # a change to assets/sw.js, caught by the tests of the worker
+        raise RuntimeError("assets/sw.js lost its 'var BUILD = {};' statement")
+    return code
 
 
 def retired_worker() -> str:
     """A worker that deletes the course's caches and unregisters itself."""
-    return _strip_comment_lines((ASSETS / "sw-retired.js").read_text(encoding="utf-8"))
+    return read_minified(ASSETS / "sw-retired.js")
 
 
 def write_pwa(site_dir: Path, app: AppSettings, course_id: str, search_languages: list[str],

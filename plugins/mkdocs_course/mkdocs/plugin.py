@@ -128,6 +128,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return html
         self.journey.on_page_content(html, page, self.languages.text_language(page))  # time to study it
         html = self.languages.on_page_content(html, page)  # the notice on an untranslated page
+        html = self.theme.on_page_content(html, page, files)  # images' width and height
         return self.quizzes.on_page_content(html, page)  # the runtime script
 
     def on_page_context(self, context, *, page, config, nav, **kwargs):

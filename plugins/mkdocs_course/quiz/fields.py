@@ -140,20 +140,19 @@ class FieldReader:
         if key not in m:
             return ""
         value = m[key]
-        pos = m.value_positions[key]
         if isinstance(value, (bool, int, float, datetime.date)):
             value = m.raw[key]  # the words as written, e.g. "Yes" or "1951"
         if value is None:
             value = ""
         if not isinstance(value, str):
             self.fail(
-                pos,
+                m.value_positions[key],
                 f"'{key}' of {what} must be text, but found {describe(value)}",
                 "Write the text on the same line (in quotes if it starts with "
                 "'[' or '{'), or as a '|' block.",
             )
         if required and not value.strip():
-            self.fail(pos, f"'{key}' of {what} is empty", f"Write the {key} text.")
+            self.fail(m.value_positions[key], f"'{key}' of {what} is empty", f"Write the {key} text.")
         return value.strip("\n") if not inline else value.strip()
 
     def boolean(self, m: Mapping, key: str, what: str, default: bool) -> bool:

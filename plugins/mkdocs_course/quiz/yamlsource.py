@@ -28,30 +28,71 @@ ALIAS_ADVICE = (
 )
 
 
+def _position(where) -> Position:
+    """A Position from a PyYAML mark (0-based), or the Position itself."""
+    return where if isinstance(where, Position) else Position(where.line + 1, where.column + 1)
+
+
+# Positions are kept as PyYAML's start marks and made into a Position only
+# when read: a valid quiz reads a few of them, and making all of them up
+# front (65,600 for the bench's 1,000 questions) was a fifth of loading.
+class _Positions(dict):
+    """key -> Position, stored as marks."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key) -> Position:
+        return _position(dict.__getitem__(self, key))
+
+    def get(self, key, default=None):
+        mark = dict.get(self, key)
+        return default if mark is None else _position(mark)
+
+
+class _PositionList(list):
+    """index -> Position, stored as marks."""
+
+    __slots__ = ()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [_position(mark) for mark in list.__getitem__(self, index)]
+        return _position(list.__getitem__(self, index))
+
+    def __iter__(self):
+        return (_position(mark) for mark in list.__iter__(self))
+
+
 class Mapping(dict):
     """A dict that knows where it, its keys and its values stand in the file."""
 
-    position: Position
-
-    def __init__(self, position: Position):
+    def __init__(self, position):
         super().__init__()
-        self.position = position
-        self.key_positions: dict = {}
-        self.value_positions: dict = {}
+        self._where = position  # a Position, or a mark until it is read
+        self.key_positions: dict = _Positions()
+        self.value_positions: dict = _Positions()
         # the text as written, for scalar values: YAML reads `Yes` as true and
         # `1951` as a number, but a prompt or answer means the words written
         self.raw: dict = {}
         self.plain: set = set()  # keys whose value was written without quotes
 
+    @property
+    def position(self) -> Position:
+        return _position(self._where)
+
 
 class Sequence(list):
     """A list that knows where it and each of its items stand in the file."""
 
-    def __init__(self, position: Position):
+    def __init__(self, position):
         super().__init__()
-        self.position = position
-        self.item_positions: list[Position] = []
+        self._where = position
+        self.item_positions: list[Position] = _PositionList()
         self.item_raw: list = []
+
+    @property
+    def position(self) -> Position:
+        return _position(self._where)
 
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -208,7 +249,7 @@ def _shown_tag(tag: str) -> str:
     return "!!" + tag[len(YAML_TAG_PREFIX) :] if tag.startswith(YAML_TAG_PREFIX) else tag
 
 
-def _scalar(node, constructor, source, pos):
+def _scalar(node, constructor, source):
     try:
         value = constructor.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
@@ -224,13 +265,13 @@ def _scalar(node, constructor, source, pos):
             reason = getattr(exc, "problem", None) or str(exc)
             raise QuizError(
                 source,
-                pos,
+                Position.of(node),
                 f"the value {node.value!r} cannot be read as '{tag}' ({reason})",
                 f"Remove the '{tag}' tag, or correct the value.",
             ) from None
         raise QuizError(
             source,
-            pos,
+            Position.of(node),
             f"the YAML tag '{tag}' is not supported in quiz files",
             "Remove the tag; a text that starts with '!' must be in quotes.",
         ) from None
@@ -248,7 +289,7 @@ def _scalar(node, constructor, source, pos):
             bad = SURROGATE.search(value).group()
             raise QuizError(
                 source,
-                pos,
+                Position.of(node),
                 f"the escape '\\u{ord(bad):04x}' is half of a character pair, and the other half is missing",
                 "Write the character itself, or its full '\\U0001xxxx' escape.",
             ) from None
@@ -298,18 +339,17 @@ class _Converter:
 
     def _convert(self, node, depth):
         """The value of ``node`` and its expanded size (values, characters)."""
-        pos = Position.of(node)
         if depth > MAX_DEPTH:
             raise QuizError(
-                self.source, pos, "the YAML is nested too deeply", "Flatten the structure."
+                self.source, Position.of(node), "the YAML is nested too deeply", "Flatten the structure."
             )
         if isinstance(node, yaml.ScalarNode):
-            return _scalar(node, self.constructor, self.source, pos), (1, len(node.value))
+            return _scalar(node, self.constructor, self.source), (1, len(node.value))
         if node.tag not in COLLECTION_TAGS:
             # e.g. !!set, !!omap or !!python/...: nothing a quiz needs
             raise QuizError(
                 self.source,
-                pos,
+                Position.of(node),
                 f"the YAML tag '{_shown_tag(node.tag)}' is not supported in quiz files",
                 "Remove the tag; a text that starts with '!' must be in quotes.",
             )
@@ -319,7 +359,7 @@ class _Converter:
         if identity in self.active:
             raise QuizError(
                 self.source,
-                pos,
+                Position.of(node),
                 "this YAML alias refers to a list or mapping that contains it",
                 "Remove the '*alias', or point it at a value outside its own anchor.",
             )
@@ -335,37 +375,39 @@ class _Converter:
                 self._repeat(alias, size, Position.of(item))
             return value
 
-        value = self._sequence(node, pos, child) if isinstance(node, yaml.SequenceNode) else (
-            self._mapping(node, pos, child))
+        mark = node.start_mark
+        value = self._sequence(node, mark, child) if isinstance(node, yaml.SequenceNode) else (
+            self._mapping(node, mark, child))
         self.active.discard(identity)
         self.done[identity] = value
         self.sizes[identity] = tuple(total)
         return value, self.sizes[identity]
 
     @staticmethod
-    def _sequence(node, pos, child) -> Sequence:
-        seq = Sequence(pos)
+    def _sequence(node, mark, child) -> Sequence:
+        seq = Sequence(mark)
+        marks = seq.item_positions
         for item in node.value:
             seq.append(child(item))
-            seq.item_positions.append(Position.of(item))
+            list.append(marks, item.start_mark)
             seq.item_raw.append(item.value if isinstance(item, yaml.ScalarNode) else None)
         return seq
 
-    def _mapping(self, node, pos, child) -> Mapping:
-        mapping = Mapping(pos)
+    def _mapping(self, node, mark, child) -> Mapping:
+        mapping = Mapping(mark)
+        key_marks, value_marks = mapping.key_positions, mapping.value_positions
         for key_node, value_node in node.value:
-            key_pos = Position.of(key_node)
             if not isinstance(key_node, yaml.ScalarNode):
                 raise QuizError(
                     self.source,
-                    key_pos,
+                    Position.of(key_node),
                     "a key must be a plain word, not a list or mapping",
                     "Write keys such as 'title:' or 'questions:'.",
                 )
             if key_node.tag == MERGE_TAG:
                 raise QuizError(
                     self.source,
-                    key_pos,
+                    Position.of(key_node),
                     "YAML merge keys ('<<: *name') are not supported in quiz files",
                     "Write the keys out in full.",
                 )
@@ -376,13 +418,13 @@ class _Converter:
                 first = mapping.key_positions[key]
                 raise QuizError(
                     self.source,
-                    key_pos,
+                    Position.of(key_node),
                     f"the key '{key}' is written twice (first on line {first.line})",
                     "Keep one of them.",
                 )
             mapping[key] = child(value_node)
-            mapping.key_positions[key] = key_pos
-            mapping.value_positions[key] = Position.of(value_node)
+            dict.__setitem__(key_marks, key, key_node.start_mark)
+            dict.__setitem__(value_marks, key, value_node.start_mark)
             if isinstance(value_node, yaml.ScalarNode):
                 mapping.raw[key] = value_node.value
                 if not value_node.style:  # None, or "" from libyaml

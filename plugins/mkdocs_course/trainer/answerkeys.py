@@ -64,11 +64,14 @@ def question_key(question, salt: bytes, answers: Iterable[str] | None = None) ->
     return key
 
 
-def quiz_key_file(course_id: str, quiz: Quiz, language: str, strings: Mapping[str, str] | None = None) -> dict:
+def quiz_key_file(course_id: str, quiz: Quiz, language: str, strings: Mapping[str, str] | None = None,
+                  md: QuizMarkdown | None = None) -> dict:
     """The answer-key file of one quiz version in one language. ``quiz`` is
     the quiz as that language's build has it (translated text, that
-    language's accepted fill-in answers, the source's version)."""
-    md = QuizMarkdown()
+    language's accepted fill-in answers, the source's version). ``md``: one
+    converter for all of a build's quizzes (making one costs more than the
+    texts of a quiz)."""
+    md = md or QuizMarkdown()
     salt = quiz_salt(course_id, quiz)
     strings = strings or {}
 
@@ -140,9 +143,10 @@ def write_answer_keys(folder: Path, course_id: str, language: str, quizzes: Iter
         if not (folder / README).exists():
             (folder / README).write_text(README_TEXT, encoding="utf-8")
         base = folder / course_id
+        md = QuizMarkdown()
         for quiz in quizzes:
             path = key_file(folder, course_id, quiz, language)
-            if write_if_changed(path, quiz_key_file(course_id, quiz, language, strings)):
+            if write_if_changed(path, quiz_key_file(course_id, quiz, language, strings, md)):
                 changed.append(path)
         if outline is not None and outline.modules:
             path = base / COURSE_FOLDER / f"{outline.version}.json"

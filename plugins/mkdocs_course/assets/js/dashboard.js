@@ -39,10 +39,10 @@
     this.root = root;
     this.payload = JSON.parse($(root, "[data-course-dashboard-payload]").content.textContent);
     this.t = this.payload.strings;
-    this.records = [];  // {name, sha, data}
+    this.records = [];  // {name, sha, data, order}
     this.checks = {};  // sha -> verify's entry
     this.questions = {};
-    this.files = [];  // {name, outcome, text}
+    this.files = [];  // {name, outcome, text, order}
     this.wire();
     this.render();
   };
@@ -69,9 +69,16 @@
     $(this.root, "[data-course-dashboard-export]").addEventListener("click", function () { self.exportCsv(); });
   };
 
+  // Files are read at once and finish in any order; rows and the CSV keep the
+  // order they were chosen in, whichever read ends first.
+  function byOrder(a, b) { return a.order - b.order; }
+
   D.read = function (files) {
-    var self = this;
-    return Promise.all(files.map(function (file) { return self.readOne(file); })).then(function () {
+    var self = this, first = this.chosen || 0;
+    this.chosen = first + files.length;
+    return Promise.all(files.map(function (file, i) { return self.readOne(file, first + i); })).then(function () {
+      self.files.sort(byOrder);
+      self.records.sort(byOrder);
       self.render();
       var live = $(self.root, "[data-course-dashboard-live]");
       live.textContent = "";
@@ -81,9 +88,9 @@
     });
   };
 
-  D.readOne = function (file) {
+  D.readOne = function (file, order) {
     var self = this, t = this.t;
-    function note(outcome, text) { self.files.push({ name: file.name, outcome: outcome, text: text }); }
+    function note(outcome, text) { self.files.push({ name: file.name, outcome: outcome, text: text, order: order }); }
     if (file.size > MAX_BYTES) return Promise.resolve(note("bad", t.dashboard_file_bad));
     return file.arrayBuffer().then(function (bytes) {
       var text, data;
@@ -101,7 +108,7 @@
       if (!object(data) || data.kind !== KIND_RECORD || !plausibleRecord(data)) return note("bad", t.dashboard_file_bad);
       return digest(bytes, text).then(function (sha) {
         if (self.records.some(function (r) { return r.sha === sha; })) return note("record", t.dashboard_file_again);
-        self.records.push({ name: file.name, sha: sha, data: data });
+        self.records.push({ name: file.name, sha: sha, data: data, order: order });
         note("record", t.dashboard_file_record);
       });
     });
