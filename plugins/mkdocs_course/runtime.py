@@ -96,6 +96,20 @@ def nav_script() -> Asset:
     return _asset("nav", ".js", _joined(NAV_JS_MODULES, ASSETS / "js"))
 
 
+# -- activities (activities/, mkdocs/activities.py): their own bundle, only
+# on pages that place a self-assessment or an action plan; storage.js's
+# plain-item helpers without the quiz's attempts.
+ACTIVITY_JS_MODULES = ("core.js", "storage.js", "activity-assessment.js", "activity-plan.js", "activity-boot.js")
+ACTIVITY_CSS_FILES = ("course.css", "activity.css")
+
+
+@lru_cache(maxsize=None)
+def activity_assets() -> tuple[Asset, Asset]:
+    """The (script, stylesheet) pair of pages with an activity."""
+    return (_asset("activity", ".js", _joined(ACTIVITY_JS_MODULES, ASSETS / "js")),
+            _asset("activity", ".css", _joined(ACTIVITY_CSS_FILES, ASSETS)))
+
+
 # -- the course on the device (export/pwa.py): registers the worker, offers
 # a new version and installing; every page, like nav.js.
 OFFLINE_JS_MODULES = ("offline.js",)
