@@ -7,10 +7,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
-from conftest import axe_scan, serve_course_build
+from conftest import FIXTURES, axe_scan, serve_course_build
 
 pytestmark = pytest.mark.browser
 KEY = "mkdocs-course/tiny-activities/activity/"
@@ -178,3 +179,73 @@ def test_printing_puts_each_activity_on_its_own_page_and_wraps_long_text(page, s
     assert copy.inner_text().strip() == long_text.strip()
     assert copy.evaluate("el => el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1")
     assert field(root, "1", "action").is_hidden()
+
+
+def test_the_completion_record_holds_the_activities_and_verify_accepts_it(browser, server, tmp_path):
+    from mkdocs_course.trainer.records import parse_record
+    from trainer_support import build_trainer_course, run, take_course, write
+
+    folder = tmp_path / "course"
+    shutil.copytree(FIXTURES / "activity-site" / "activities", folder / "activities")
+    project, url = build_trainer_course(folder, server, extra_page=(
+        "\n[Self-assessment: Where](activity:baseline)\n\n[Action plan: Plan](activity:plan)\n"))
+    evil = "Ask HR\u202e <b>now</b>\x1b[31m"
+
+    def activities(page):
+        root = activity(page, url, "", "baseline")
+        rate(root, {"pay-review": "fully", "pay-grades": "partly", "risks": "not-yet"})
+        root.locator("[data-course-show-results]").click()
+        root.locator("[data-course-results]").wait_for(state="visible")
+        plan = page.locator('[data-course-activity="plan"]')
+        field(plan, "1", "action").fill(evil)
+        field(plan, "1", "who").focus()
+        page.wait_for_function(f"() => (localStorage.getItem('mkdocs-course/test-course/activity/plan') || '').includes('HR')")
+
+    record = take_course(browser, url, "Amina Diallo", before=activities)
+    by_id = {a["id"]: a for a in record["activities"]}
+    assert by_id["baseline"]["kind"] == "self-assessment"
+    assert by_id["baseline"]["title"] == "Where do you stand?"
+    assert by_id["baseline"]["results"][0]["areas"] == {"pay": 88, "safety": 0}
+    assert by_id["plan"]["rows"]["1"]["action"] == evil
+    raw = json.dumps(record).encode()
+    assert parse_record("r.json", raw).data["activities"] == record["activities"]
+    path = write(tmp_path, "amina.json", record)
+    result = run("verify", path, "--answer-keys", project / "trainer" / "answer-keys")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{path}: valid (Amina Diallo, en)" in result.stdout
+    # a record whose activity holds what the browser never writes is refused
+    record["activities"][0]["results"][0]["areas"]["pay"] = 150
+    bad = run("verify", write(tmp_path, "bad.json", record), "--answer-keys", project / "trainer" / "answer-keys")
+    assert bad.returncode != 0
+    assert "not a valid completion record: at .activities[0].results[0].areas.pay, 150 is greater than the maximum of 100" in bad.stdout + bad.stderr
+
+
+def test_the_browser_and_the_python_model_agree_on_every_result(page, site):
+    import random
+
+    from mkdocs_course.activities import load_activity
+
+    activity_ = load_activity((FIXTURES / "activity-site/activities/baseline.yml").read_bytes(), "baseline.yml")
+    root = activity(page, site, "en/", "baseline")
+    rng, points = random.Random(14), [p.id for p in activity_.scale]
+    cases = [{i.id: rng.choice(points + [""]) for a in activity_.areas for i in a.items} for _ in range(60)]
+    got = root.evaluate("""(root, cases) => {
+        const C = window.mkdocsCourse, p = C.activityPayload(root);
+        return cases.map(c => p.areas.map(a => C.areaResult(p, a, c)));
+    }""", cases)
+    assert got == [[activity_.area_result(a, c) for a in activity_.areas] for c in cases]
+
+
+def test_instant_navigation_starts_the_activities_of_the_next_page(page, site):
+    activity(page, site, "en/", "baseline")
+    page.evaluate("window.notReloaded = true")
+    page.locator("article a", has_text="your plan").click()
+    page.wait_for_url(site + "en/plan/")
+    root = page.locator('[data-course-activity="plan"]')
+    page.wait_for_function("() => { const r = document.querySelector('[data-course-activity=plan]');"
+                           " return r && r.mkdocsCourseActivity && r.mkdocsCourseActivity !== 'failed'; }")
+    field(root, "2", "who").fill("Instant")
+    page.wait_for_function(f"() => (localStorage.getItem('{KEY}plan') || '').includes('Instant')")
+    assert page.evaluate("window.notReloaded") is True, "Material's instant navigation did not apply"
+    # styled too: the printed copies of the fields stay hidden on screen (activity.css)
+    assert root.locator("[data-course-print-copy]").first.evaluate("el => getComputedStyle(el).display") == "none"

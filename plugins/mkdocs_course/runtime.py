@@ -71,8 +71,8 @@ def _strip_comment_lines(text: str) -> str:
 # which shares the rules for what a saved attempt may hold (attempts.js) and
 # what is done (journey.js) with the other two.
 PROGRESS_JS_MODULES = (
-    "core.js", "attempts.js", "journey.js", "storage.js", "certificate.js", "progress.js", "progress-files.js",
-    "progress-boot.js",
+    "core.js", "attempts.js", "journey.js", "storage.js", "activity-record.js", "certificate.js", "progress.js",
+    "progress-files.js", "progress-boot.js",
 )
 PROGRESS_CSS_FILES = ("course.css", "progress.css")
 NAV_JS_MODULES = ("core.js", "attempts.js", "journey.js", "journey-views.js", "nav.js")
@@ -98,8 +98,10 @@ def nav_script() -> Asset:
 
 # -- activities (activities/, mkdocs/activities.py): their own bundle, only
 # on pages that place a self-assessment or an action plan; storage.js's
-# plain-item helpers without the quiz's attempts.
-ACTIVITY_JS_MODULES = ("core.js", "storage.js", "activity-assessment.js", "activity-plan.js", "activity-boot.js")
+# plain-item helpers; the rule for a saved activity (activity-record.js) is
+# shared with the progress page, which puts activities in the record.
+ACTIVITY_JS_MODULES = ("core.js", "attempts.js", "storage.js", "activity-record.js", "activity-assessment.js",
+                       "activity-plan.js", "activity-boot.js")
 ACTIVITY_CSS_FILES = ("course.css", "activity.css")
 
 

@@ -33,6 +33,11 @@ class ActivityFeature:
         self.placements = ActivityPlacements(build.activities, build.options.activities_dir)
         self.build = build
         self.renderer = ActivityRenderer(build.course_id, build.languages.language, build.strings)
+        translations = build.languages.translations
+        build.activity_summaries = [
+            {"id": a.id, "kind": a.kind, "title": translate(translations, a).title, "version": a.version}
+            for a in build.activities.values()
+        ]
 
     def on_files(self, files: Files, config) -> None:
         if self.build.activities:

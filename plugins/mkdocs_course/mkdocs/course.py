@@ -37,6 +37,8 @@ class CourseBuild:
     quiz_digests: dict[str, str] = field(default_factory=dict)  # quiz id -> hash of its file
     placements: "Placements | None" = None
     activities: dict[str, "Activity"] = field(default_factory=dict)  # filled by the activity feature
+    # each activity's {id, kind, title (in this language), version}, for the completion record
+    activity_summaries: list[dict] = field(default_factory=list)
     # src_uri -> the page's course settings (id, required reading, minutes), as the journey reads them
     pages: dict[str, "PageSettings"] = field(default_factory=dict)
 

@@ -6,7 +6,6 @@
 (function (C) {
   "use strict";
 
-  var KEEP = 20; // finished results kept per activity
 
   C.activityPayload = function (root) {
     return JSON.parse(root.querySelector("[data-course-payload]").content.textContent);
@@ -16,38 +15,23 @@
   C.areaResult = function (p, area, answers) {
     var got = 0, most = 0;
     area.items.forEach(function (item) {
-      var points = Object.prototype.hasOwnProperty.call(p.scale, answers[item[0]]) ? p.scale[answers[item[0]]] : 0;
+      var points = C.own(p.scale, answers[item[0]]) ? p.scale[answers[item[0]]] : 0;
       got += item[1] * points;
       most += item[1] * p.top;
     });
     return Math.round(100 * got / most);
   };
 
-  // What a saved self-assessment may hold; anything else is dropped.
-  function answersOf(value, p) {
-    var out = {};
-    if (!value || typeof value !== "object") return out;
-    Object.keys(value).forEach(function (k) {
-      if (typeof value[k] === "string" && Object.prototype.hasOwnProperty.call(p.scale, value[k])) out[k] = value[k];
-    });
-    return out;
-  }
-  function resultOf(r, p) {
-    if (!r || typeof r !== "object" || typeof r.date !== "string" || !r.areas || typeof r.areas !== "object") return null;
-    var areas = {};
-    Object.keys(r.areas).forEach(function (k) {
-      var v = r.areas[k];
-      if (typeof v === "number" && isFinite(v) && v >= 0 && v <= 100) areas[k] = v;
-    });
-    return { date: r.date, version: String(r.version || ""), answers: answersOf(r.answers, p), areas: areas };
-  }
+  // The saved answers and results (activity-record.js), answers only on this scale.
   C.readAssessment = function (data, p) {
-    data = data || {};
-    return {
-      schema: 1, kind: "self-assessment", version: p.version, answers: answersOf(data.answers, p),
-      results: (Array.isArray(data.results) ? data.results : []).map(function (r) { return resultOf(r, p); })
-        .filter(Boolean).slice(-KEEP)
+    var saved = C.savedAssessment(data);
+    var onScale = function (answers) {
+      var out = {};
+      Object.keys(answers).forEach(function (k) { if (C.own(p.scale, answers[k])) out[k] = answers[k]; });
+      return out;
     };
+    saved.results.forEach(function (r) { r.answers = onScale(r.answers); });
+    return { schema: 1, kind: "self-assessment", version: p.version, answers: onScale(saved.answers), results: saved.results };
   };
 
   C.SelfAssessment = function (root) {
@@ -100,7 +84,7 @@
     var areas = {};
     p.areas.forEach(function (a) { areas[a.id] = C.areaResult(p, a, answers); });
     this.state.results.push({ date: new Date().toISOString(), version: p.version, answers: Object.assign({}, answers), areas: areas });
-    this.state.results = this.state.results.slice(-KEEP);
+    this.state.results = this.state.results.slice(-C.activityLimits.results);
     this.state.answers = {};
     this.save();
     this.show(true);

@@ -6,21 +6,11 @@
 (function (C) {
   "use strict";
 
-  var WAIT = 400, MAX_TEXT = 20000;
+  var WAIT = 400;
 
   C.readPlan = function (data) {
-    var rows = {};
-    if (data && data.rows && typeof data.rows === "object") {
-      Object.keys(data.rows).forEach(function (row) {
-        var fields = data.rows[row], kept = {};
-        if (!fields || typeof fields !== "object") return;
-        Object.keys(fields).forEach(function (f) {
-          if (typeof fields[f] === "string") kept[f] = fields[f].slice(0, MAX_TEXT);
-        });
-        rows[row] = kept;
-      });
-    }
-    return { schema: 1, kind: "action-plan", rows: rows, updated: data && typeof data.updated === "string" ? data.updated : null };
+    var saved = C.savedPlan(data);
+    return { schema: 1, kind: "action-plan", rows: saved.rows, updated: saved.updated };
   };
 
   C.ActionPlan = function (root) {

@@ -98,7 +98,27 @@
     });
     marks.forEach(function (mark, id) { pages.push({ id: id, title: null, required: false, read: mark.read, how: mark.how }); });
     data.pages = pages;
+    data.activities = this.activityRecords();
     return data;
+  };
+
+  // Every activity of the course the learner has worked on, then any saved
+  // one the course no longer has (title and version null).
+  P.activityRecords = function () {
+    var course = this.course, known = new Set(), out = [];
+    (this.payload.activities || []).forEach(function (meta) {
+      known.add(meta.id);
+      var data = C.readItem(course, "activity/" + meta.id);
+      if (data) out.push(C.activityRecord(meta, data));
+    });
+    var start = C.itemKey(course, "activity/"), storage;
+    try { storage = window.localStorage; storage.getItem(start); } catch (e) { return out; }
+    for (var i = 0; i < storage.length; i++) {
+      var key = storage.key(i), id = key && key.indexOf(start) === 0 ? key.slice(start.length) : "";
+      var data = ID.test(id) && !known.has(id) ? C.readItem(course, "activity/" + id) : null;
+      if (data) out.push(C.activityRecord({ id: id }, data));
+    }
+    return out;
   };
 
   // -- reading a file ------------------------------------------------------------
@@ -131,6 +151,15 @@
   var HOW = function (v) { return v === "end" || v === "button"; };
   var PAGE_READ = shape({ id: matches(ID), read: C.isTime, how: HOW });
   var PAGE_RECORD = shape({ id: matches(ID), title: orNull(text), required: bool, read: orNull(C.isTime), how: orNull(HOW) });
+  // A record of format 2 may also hold `activities` (activity-record.js).
+  function withActivities(test) {
+    return function (v) {
+      if (!object(v) || !C.own(v, "activities")) return test(v);
+      var rest = Object.assign({}, v);
+      delete rest.activities;
+      return test(rest) && list(C.validActivityRecord)(v.activities);
+    };
+  }
   // progress/progress-export.schema.json and progress/completion-record.schema.json:
   // FORMATS[kind][schema]; schema 2 adds `pages` (reading progress)
   var FORMATS = {};
@@ -155,7 +184,7 @@
     }))
   };
   FORMATS[KIND_PROGRESS][2] = shape(Object.assign({}, FORMATS[KIND_PROGRESS][1], { schema: is(2), pages: list(PAGE_READ) }));
-  FORMATS[KIND_RECORD][2] = shape(Object.assign({}, FORMATS[KIND_RECORD][1], { schema: is(2), pages: list(PAGE_RECORD) }));
+  FORMATS[KIND_RECORD][2] = withActivities(shape(Object.assign({}, FORMATS[KIND_RECORD][1], { schema: is(2), pages: list(PAGE_RECORD) })));
   FORMATS[KIND_PROGRESS][1] = shape(FORMATS[KIND_PROGRESS][1]);
   FORMATS[KIND_RECORD][1] = shape(FORMATS[KIND_RECORD][1]);
 
