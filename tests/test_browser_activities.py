@@ -213,6 +213,11 @@ def test_the_completion_record_holds_the_activities_and_verify_accepts_it(browse
     result = run("verify", path, "--answer-keys", project / "trainer" / "answer-keys")
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"{path}: valid (Amina Diallo, en)" in result.stdout
+    # the trainer reads the activities, the learner's text escaped: no bidi override, no terminal escape
+    day = by_id["baseline"]["results"][0]["date"][:10]
+    assert (f"  self-assessment baseline (Where do you stand?), {day}: pay 88%, safety 0%\n") in result.stdout
+    assert "  row 1: action: Ask HR\\u202e <b>now</b>\\u001b[31m\n" in result.stdout
+    assert "\u202e" not in result.stdout and "\x1b" not in result.stdout
     # a record whose activity holds what the browser never writes is refused
     record["activities"][0]["results"][0]["areas"]["pay"] = 150
     bad = run("verify", write(tmp_path, "bad.json", record), "--answer-keys", project / "trainer" / "answer-keys")
