@@ -254,3 +254,47 @@ def test_instant_navigation_starts_the_activities_of_the_next_page(page, site):
     assert page.evaluate("window.notReloaded") is True, "Material's instant navigation did not apply"
     # styled too: the printed copies of the fields stay hidden on screen (activity.css)
     assert root.locator("[data-course-print-copy]").first.evaluate("el => getComputedStyle(el).display") == "none"
+
+
+def test_exported_progress_brings_the_activities_to_another_browser(browser, site):
+    from test_browser_progress import download, import_file, open_progress, validator
+
+    from mkdocs_course.progress import EXPORT_SCHEMA
+
+    errors = []
+    first = browser.new_context(accept_downloads=True)
+    try:
+        page = first.new_page()
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        root = activity(page, site, "en/plan/", "plan")
+        field(root, "1", "action").fill("Written on the shared computer")
+        field(root, "1", "who").focus()
+        root = page.locator('[data-course-activity="baseline"]')
+        rate(root, {"pay-review": "fully", "pay-grades": "fully", "risks": "partly"})
+        root.locator("[data-course-show-results]").click()
+        root.locator("[data-course-results]").wait_for(state="visible")
+        open_progress(page, site + "en/")
+        exported = download(page, "[data-course-export]")
+    finally:
+        first.close()
+    validator(EXPORT_SCHEMA).validate(exported)
+    assert {a["id"] for a in exported["activities"]} == {"baseline", "plan"}
+    second = browser.new_context(accept_downloads=True)
+    try:
+        page = second.new_page()
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        root = activity(page, site, "en/plan/", "plan")
+        field(root, "1", "who").fill("Kept from this phone")
+        field(root, "1", "action").focus()
+        page.wait_for_function(f"() => (localStorage.getItem('{KEY}plan') || '').includes('phone')")
+        open_progress(page, site + "en/")
+        import_file(page, exported)
+        root = activity(page, site, "en/plan/", "plan")
+        assert field(root, "1", "action").input_value() == "Written on the shared computer"
+        assert field(root, "1", "who").input_value() == "Kept from this phone"
+        baseline = page.locator('[data-course-activity="baseline"]')
+        baseline.locator("[data-course-results]").wait_for(state="visible")
+        assert "100%" in area(baseline, "pay").locator("[data-course-now]").inner_text()
+    finally:
+        second.close()
+    assert errors == []

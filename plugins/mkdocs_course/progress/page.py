@@ -106,6 +106,7 @@ class ProgressPage:
             course_title=outline.title,
             modules=modules,
             readings=readings,
+            activities=self.activities,
             required_count=len(outline.required) + len(readings),
             certificate={
                 "title": cert.title or t["certificate_title"],

@@ -49,6 +49,7 @@
     data.pages = Array.from(marks.keys()).sort().map(function (id) {
       return { id: id, read: marks.get(id).read, how: marks.get(id).how };
     });
+    data.activities = this.activityRecords();
     return data;
   };
 
@@ -183,7 +184,7 @@
       };
     }))
   };
-  FORMATS[KIND_PROGRESS][2] = shape(Object.assign({}, FORMATS[KIND_PROGRESS][1], { schema: is(2), pages: list(PAGE_READ) }));
+  FORMATS[KIND_PROGRESS][2] = withActivities(shape(Object.assign({}, FORMATS[KIND_PROGRESS][1], { schema: is(2), pages: list(PAGE_READ) })));
   FORMATS[KIND_RECORD][2] = withActivities(shape(Object.assign({}, FORMATS[KIND_RECORD][1], { schema: is(2), pages: list(PAGE_RECORD) })));
   FORMATS[KIND_PROGRESS][1] = shape(FORMATS[KIND_PROGRESS][1]);
   FORMATS[KIND_RECORD][1] = shape(FORMATS[KIND_RECORD][1]);
@@ -209,7 +210,9 @@
     var learner = data.learner && text(data.learner.name) ? C.normaliseName(data.learner.name) : "";
     var pages = (data.pages || []).filter(function (page) { return page.read; });
     if (new Set(pages.map(function (page) { return page.id; })).size !== pages.length) return { error: "damaged" };
-    return { quizzes: data.quizzes, learner: learner, pages: pages };
+    var activities = data.activities || [];
+    if (new Set(activities.map(function (a) { return a.id; })).size !== activities.length) return { error: "damaged" };
+    return { quizzes: data.quizzes, learner: learner, pages: pages, activities: activities };
   };
 
   // The file the learner chose: one too large is refused unread, one that
@@ -274,11 +277,33 @@
         }
       } catch (e) { /* reported with the quizzes: the storage outcome */ }
     });
+    (file.activities || []).forEach(function (a) { self.mergeActivity(a); });
     if (file.learner && !this.learnerName()) {
       try {
         window.localStorage.setItem(this.key("learner"), JSON.stringify({ schema: SCHEMA, name: file.learner }));
       } catch (e) { /* the name is only a convenience */ }
     }
     return result;
+  };
+
+  // An activity from a file, merged with this device's: a self-assessment's
+  // results from both (each date once); an action plan's text from this
+  // device where it has some, else the file's. Nothing here is removed.
+  P.mergeActivity = function (a) {
+    var key = "activity/" + a.id, mine = C.readItem(this.course, key), merged;
+    if (a.kind === "action-plan") {
+      var plan = C.savedPlan(mine), rows = plan.rows;
+      Object.keys(a.rows).forEach(function (row) {
+        rows[row] = rows[row] || {};
+        Object.keys(a.rows[row]).forEach(function (f) { if (!rows[row][f]) rows[row][f] = a.rows[row][f]; });
+      });
+      merged = { schema: 1, kind: a.kind, rows: rows, updated: plan.updated || a.updated };
+    } else {
+      var saved = C.savedAssessment(mine), byDate = new Map();
+      saved.results.concat(a.results).forEach(function (r) { if (!byDate.has(r.date)) byDate.set(r.date, r); });
+      var results = Array.from(byDate.values()).sort(function (x, y) { return x.date.localeCompare(y.date); });
+      merged = { schema: 1, kind: a.kind, answers: saved.answers, results: results.slice(-C.activityLimits.results) };
+    }
+    C.writeItem(this.course, key, merged);
   };
 })(window.mkdocsCourse = window.mkdocsCourse || {});
