@@ -43,6 +43,12 @@ def rate(root, answers: dict[str, str]) -> None:
         root.locator(f'[data-course-item="{item}"] input[value="{point}"]').check()
 
 
+def show_results(root, answers: dict[str, str]) -> None:
+    rate(root, answers)
+    root.locator("[data-course-show-results]").click()
+    root.locator("[data-course-results]").wait_for(state="visible")
+
+
 def area(root, area_id: str):
     return root.locator(f'[data-course-area-result="{area_id}"]')
 
@@ -89,9 +95,7 @@ def test_taking_it_again_shows_then_and_now(page, site):
     root.locator("[data-course-results]").wait_for(state="visible")
     root.locator("[data-course-retake]").click()
     root.locator("[data-course-assessment]").wait_for(state="visible")
-    rate(root, {"pay-review": "fully", "pay-grades": "fully", "risks": "fully"})
-    root.locator("[data-course-show-results]").click()
-    root.locator("[data-course-results]").wait_for(state="visible")
+    show_results(root, {"pay-review": "fully", "pay-grades": "fully", "risks": "fully"})
     pay = area(root, "pay")
     assert "100%" in pay.locator("[data-course-now]").inner_text()
     then = pay.locator("[data-course-then]")
@@ -193,9 +197,7 @@ def test_the_completion_record_holds_the_activities_and_verify_accepts_it(browse
 
     def activities(page):
         root = activity(page, url, "", "baseline")
-        rate(root, {"pay-review": "fully", "pay-grades": "partly", "risks": "not-yet"})
-        root.locator("[data-course-show-results]").click()
-        root.locator("[data-course-results]").wait_for(state="visible")
+        show_results(root, {"pay-review": "fully", "pay-grades": "partly", "risks": "not-yet"})
         plan = page.locator('[data-course-activity="plan"]')
         field(plan, "1", "action").fill(evil)
         field(plan, "1", "who").focus()
@@ -270,9 +272,7 @@ def test_exported_progress_brings_the_activities_to_another_browser(browser, sit
         field(root, "1", "action").fill("Written on the shared computer")
         field(root, "1", "who").focus()
         root = page.locator('[data-course-activity="baseline"]')
-        rate(root, {"pay-review": "fully", "pay-grades": "fully", "risks": "partly"})
-        root.locator("[data-course-show-results]").click()
-        root.locator("[data-course-results]").wait_for(state="visible")
+        show_results(root, {"pay-review": "fully", "pay-grades": "fully", "risks": "partly"})
         open_progress(page, site + "en/")
         exported = download(page, "[data-course-export]")
     finally:
