@@ -21,10 +21,14 @@ CLI = str(Path(sys.executable).with_name("mkdocs-course"))
 RIGHT = {"first": {"q1": "blue"}, "second": {"q1": "true", "q2": "four"}}
 
 
-def offline_copy(tmp_path, fixture: str) -> Path:
-    """The fixture built, exported with the command and unzipped; the copy's folder."""
+def offline_copy(tmp_path, fixture: str, home_extra: str = "") -> Path:
+    """The fixture built (``home_extra`` added to its home page), exported with
+    the command and unzipped; the copy's folder."""
     project = tmp_path / "project"
     shutil.copytree(FIXTURES / fixture, project)
+    if home_extra:
+        home = project / "course" / "en" / "index.md"
+        home.write_text(home.read_text(encoding="utf-8") + home_extra, encoding="utf-8")
     if fixture == "i18n-site":
         subprocess.run([CLI, "build", "-q"], cwd=project, check=True)
     else:
@@ -99,6 +103,17 @@ def test_the_copy_works_from_files(tmp_path, learner):
     # the 404 page keeps its styles
     page.goto((folder / "404.html").as_uri())
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    assert outside(requests, folder) == []
+
+
+def test_a_search_result_in_a_part_of_the_home_page_opens_it_from_any_page(tmp_path, learner):
+    page, requests = learner
+    folder = offline_copy(tmp_path, "progress-site", "\n## Before you start\n\nKeep a notebook beside you.\n")
+    page.goto((folder / "two" / "index.html").as_uri())
+    assert any("Before you start" in t for t in search(page, "notebook"))
+    page.locator(".md-search-result__item a", has_text="Before you start").first.click()
+    page.wait_for_url("**/progress-course-offline/index.html#before-you-start")
+    assert page.locator("#before-you-start").is_visible()
     assert outside(requests, folder) == []
 
 

@@ -67,6 +67,20 @@ def test_the_credential_says_who_what_and_who_says_so(issued):
     assert proof["verificationMethod"] in did_document(issued["project"])["assertionMethod"]
 
 
+def test_a_course_with_pages_to_read_says_so_and_whose_word_they_rest_on(issued, tmp_path):
+    from credential_support import sign_record
+
+    record = copy.deepcopy(issued["record"])
+    assert not any(page["required"] for page in record["pages"])  # the quiz-only wording above
+    record["pages"] = [{"id": "welcome", "title": "Welcome", "required": True,
+                        "read": record["completed"], "how": "end"}]
+    signed = json.loads(sign_record(issued["project"], issued["key"], record, tmp_path).credential.read_text(encoding="utf-8"))
+    achievement = signed["credentialSubject"]["achievement"]
+    assert achievement["description"].startswith("Completion of the course “Test course”: every required page read")
+    assert achievement["criteria"]["narrative"].startswith("Read each page the course requires")
+    assert achievement["criteria"]["narrative"].endswith("the pages read are as the learner's browser recorded them.")
+
+
 def test_the_credential_validates_against_the_open_badges_schema(issued):
     from jsonschema import Draft201909Validator
 

@@ -90,10 +90,13 @@ def certify_record(record: dict, stem: str, keys, site: CourseSite, issuer: Issu
     now = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     language = site.language_of(record.get("lang") or "")
     strings, title = site.strings(language)
+    # a course that also asks for pages to be read says so: verify can re-grade
+    # the quizzes, but of the pages it has only what the learner's browser recorded
+    reading = "_reading" if any(page.get("required") for page in record.get("pages") or ()) else ""
     facts = CourseFacts(
         course_id=site.course_id, title=title, site_url=site.site_url, language=language,
-        description=strings["credential_description"].format(course=title),
-        criteria=strings["credential_criteria"],
+        description=strings["credential_description" + reading].format(course=title),
+        criteria=strings["credential_criteria" + reading],
         credential_name=strings["credential_name"].format(course=title), validity=site.validity,
     )
     credential = build_credential(record, modules_of(record, keys, language), facts, issuer.profile(), now)

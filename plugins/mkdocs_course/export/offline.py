@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CourseError
-from ..quiz.render import script_json
 from ..runtime import ASSETS, FOLDER, _strip_comment_lines
 from .manifest import BuiltSite, find_sites
+from .page_links import CONFIG, MANIFEST_LINK, page_address, search_data, with_attributes, with_data_addresses
 from .pwa import LUNR, MANIFEST, WORKER, skipped, without_worker
 
 SEARCH_INDEX = "search/search_index.json"
@@ -43,12 +43,6 @@ LUNR_MIN = "assets/javascripts/lunr/min/"
 PROBE_FILES = ("storage-probe.html", "storage-probe.js")
 LEFT_OUT = (WORKER, MANIFEST, "sitemap.xml", "sitemap.xml.gz", SEARCH_INDEX)
 
-_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_MANIFEST_LINK = re.compile(r'<link rel="manifest" href="[^"]*">\n?')
-_NAV_META = re.compile(r'(<meta name="mkdocs-course"[^>]*? data-course-nav=")([^"]*)(")')
-_PROGRESS = re.compile(r"(<template data-course-progress-payload>)(.*?)(</template>)", re.S)
-_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 _BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[^"]*"')
 # the root language chooser sends a returning visitor on with location.replace(code + "/")
 _CHOOSER_JUMP = 'location.replace(code + "/"'
@@ -59,20 +53,6 @@ class OfflineCopy:
     path: Path
     languages: list[str]
     files: int
-
-
-def file_address(url: str) -> str:
-    """A relative address with ``index.html`` where it names a folder."""
-    if not url or url.startswith(("#", "/", "?")) or _SCHEME.match(url):
-        return url
-    path, mark, rest = re.match(r"([^?#]*)([?#]?)(.*)", url, re.S).groups()
-    if path in (".", ".."):
-        path += "/index.html"
-    elif path == "" and not mark:
-        path = "index.html"
-    elif path.endswith("/"):
-        path += "index.html"
-    return path + mark + rest
 
 
 def _relative(url: str, base: str) -> str:
@@ -86,33 +66,13 @@ def offline_page(text: str, root: str, base: str = "") -> str:
     """One built page as the copy's (see the module docstring). ``root`` is
     the site's root relative to the page; ``base`` the absolute path the
     404 page's addresses start with."""
-    text = without_worker(_MANIFEST_LINK.sub("", text))
-
-    def address(m):
-        value = html.unescape(m.group(2))
-        return m.group(1) + html.escape(file_address(_relative(value, base))) + m.group(3)
-
-    text = _ATTRIBUTE.sub(address, text)
-    text = _NAV_META.sub(lambda m: m.group(1) + html.escape(_nav_map(html.unescape(m.group(2)))) + m.group(3), text, count=1)
-    text = _PROGRESS.sub(lambda m: m.group(1) + _progress_payload(m.group(2)) + m.group(3), text, count=1)
+    text = without_worker(MANIFEST_LINK.sub("", text))
+    text = with_attributes(text, lambda value: page_address(_relative(value, base)))
+    text = with_data_addresses(text)
     if base:
-        text = _CONFIG.sub(lambda m: m.group(1) + _config(m.group(2), base) + m.group(3), text, count=1)
+        text = CONFIG.sub(lambda m: m.group(1) + _config(m.group(2), base) + m.group(3), text, count=1)
     shim = f'<script src="{html.escape(root)}/{SEARCH_SCRIPT}"></script>\n'
     return _BUNDLE.sub(lambda m: shim + m.group(0), text, count=1)
-
-
-def _nav_map(text: str) -> str:
-    data = json.loads(text or "{}")
-    return json.dumps({file_address(url) if url else "index.html": ids for url, ids in data.items()},
-                      ensure_ascii=False, separators=(",", ":"))
-
-
-def _progress_payload(text: str) -> str:
-    data = json.loads(text)
-    for module in data.get("modules", []):
-        if isinstance(module.get("href"), str):
-            module["href"] = file_address(module["href"])
-    return str(script_json(data))
 
 
 def _config(text: str, base: str) -> str:
@@ -126,9 +86,7 @@ def _config(text: str, base: str) -> str:
 def search_script(text: str) -> str:
     """Material's search index as the script it reads from files, its page
     addresses naming their ``index.html``."""
-    data = json.loads(text)
-    for doc in data.get("docs", []):
-        doc["location"] = file_address(doc.get("location", "")) if doc.get("location") else "index.html"
+    data = search_data(text)
     return "var __index = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/") + ";\n"
 
 
@@ -191,7 +149,7 @@ def _config_base(page: Path) -> str:
     """The absolute path Material's 404 page starts its addresses with."""
     if not page.is_file():
         return ""
-    found = _CONFIG.search(page.read_text(encoding="utf-8"))
+    found = CONFIG.search(page.read_text(encoding="utf-8"))
     base = json.loads(found.group(2)).get("base", "") if found else ""
     return base if base.startswith("/") else ""
 
@@ -201,7 +159,7 @@ def _chooser(site_dir: Path, codes: list[str]) -> bytes | None:
     if not page.is_file():
         return None
     text = page.read_text(encoding="utf-8")
-    text = _ATTRIBUTE.sub(lambda m: m.group(1) + html.escape(file_address(html.unescape(m.group(2)))) + m.group(3), text)
+    text = with_attributes(text, page_address)
     text = text.replace(_CHOOSER_JUMP, 'location.replace(code + "/index.html"')
     # a language left out of the copy is left out of the chooser too
     for item in re.findall(r'<li><a href="([^"/]+)/index\.html"[^\n]*</li>\n', text):

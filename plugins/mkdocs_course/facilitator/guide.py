@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from ..errors import CourseError
@@ -71,7 +73,7 @@ def _check_target(path: Path) -> None:
             )
 
 
-def _answer(question: dict, t: dict, true_false: dict) -> dict:
+def _answer(question: dict, t: dict, true_false: dict, number) -> dict:
     """What the guide shows as a question's answer key."""
     key, kind = question.get("key", {}), question.get("type")
     out = {"prompt": question.get("prompt", ""), "explanation": question.get("explanation", ""),
@@ -85,7 +87,6 @@ def _answer(question: dict, t: dict, true_false: dict) -> dict:
         out["lines"] = [fill(t["accepted"], answers=", ".join(key.get("answers", [])))]
     elif kind == "numeric":
         answer, tolerance = key.get("answer"), key.get("tolerance") or 0
-        number = lambda n: f"{n:g}" if isinstance(n, (int, float)) else str(n)
         out["lines"] = [fill(t["facilitator_tolerance"], answer=number(answer), tolerance=number(tolerance))
                         if tolerance else fill(t["facilitator_answer"], answer=number(answer))]
     elif kind == "ordering":
@@ -97,6 +98,16 @@ def _answer(question: dict, t: dict, true_false: dict) -> dict:
     return out
 
 
+def number_in(language: str):
+    """Numbers as ``language`` writes them (``0,5`` in French), as the quiz
+    runtime shows them to learners; plain ones for a language Babel lacks."""
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return lambda n: f"{n:g}" if isinstance(n, (int, float)) else str(n)
+    return lambda n: format_decimal(n, locale=locale) if isinstance(n, (int, float)) else str(n)
+
+
 def guide_html(site: BuiltSite, notes_folder: Path, keys: AnswerKeys, strings: dict) -> tuple[str, Guide]:
     """The guide of one built language site, and what it holds."""
     t, md = strings, QuizMarkdown()
@@ -104,6 +115,7 @@ def guide_html(site: BuiltSite, notes_folder: Path, keys: AnswerKeys, strings: d
     notes = read_notes(notes_folder, site.course_id, language)
     quiz_modules = {m["quiz"]: m for m in site.modules}
     true_false = {"true": t["true"], "false": t["false"]}
+    number = number_in(language)
     modules, total, n_notes, n_quizzes = [], 0, 0, 0
     for page in data.get("pages", []):
         page_notes = notes.get(page.get("id"))
@@ -120,8 +132,8 @@ def guide_html(site: BuiltSite, notes_folder: Path, keys: AnswerKeys, strings: d
             keyfile = version.for_language(language)
             quizzes.append({
                 "title": fill(t["facilitator_quiz"], title=keyfile.get("title", quiz_id)),
-                "pass_mark": fill(t["facilitator_pass_mark"], pass_mark=f"{keyfile.get('pass_mark', 0):g}"),
-                "questions": [_answer(q, t, true_false) for q in keyfile.get("questions", [])],
+                "pass_mark": fill(t["facilitator_pass_mark"], pass_mark=number(keyfile.get("pass_mark", 0))),
+                "questions": [_answer(q, t, true_false, number) for q in keyfile.get("questions", [])],
                 "missing": False,
             })
         session = page_notes.minutes if page_notes else None
@@ -131,8 +143,8 @@ def guide_html(site: BuiltSite, notes_folder: Path, keys: AnswerKeys, strings: d
         modules.append({
             "anchor": f"module-{len(modules) + 1}",
             "title": page.get("title", ""),
-            "session": fill(t["facilitator_session"], minutes=str(session)) if session else "",
-            "study": fill(t["facilitator_study"], minutes=str(page["minutes"])) if page.get("minutes") else "",
+            "session": fill(t["facilitator_session"], minutes=number(session)) if session else "",
+            "study": fill(t["facilitator_study"], minutes=number(page["minutes"])) if page.get("minutes") else "",
             "notes": blocks,
             "untranslated": bool(page_notes and page_notes.untranslated),
             "notes_lang": page_notes.language if page_notes else language,
@@ -141,7 +153,7 @@ def guide_html(site: BuiltSite, notes_folder: Path, keys: AnswerKeys, strings: d
     text = template("facilitator.html").render(
         t=t, language=language, direction=data.get("direction", "ltr"), generator=GENERATOR,
         course_title=site.title, modules=modules, css=Markup(STYLESHEET.read_text(encoding="utf-8")),
-        total=fill(t["facilitator_total"], minutes=str(total)) if total else "",
+        total=fill(t["facilitator_total"], minutes=number(total)) if total else "",
     )
     return text, Guide(Path(guide_name(site)), language, len(modules), n_notes, n_quizzes)
 

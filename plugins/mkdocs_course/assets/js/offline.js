@@ -24,10 +24,13 @@
 
   // -- the worker -------------------------------------------------------------
   function watch(reg, next) {
-    next.addEventListener("statechange", function () {
+    if (!next) return;
+    function seen() {
       if (next.state === "installed" && sw.controller) offerUpdate(reg);
       if (next.state === "activated" || next.state === "redundant") readState(reg);
-    });
+    }
+    next.addEventListener("statechange", seen);
+    seen();  // it may have moved on before this page listened
   }
 
   function readState(reg) {
