@@ -141,6 +141,23 @@ def serve_fixture(tmp_path_factory, server, name: str) -> str:
     return url
 
 
+def serve_course_build(tmp_path_factory, server, name: str) -> str:
+    """tests/fixtures/<name> copied, built by `mkdocs-course build --strict`
+    (every language) for the address it is served from; returns its base URL."""
+    import subprocess
+    import sys
+
+    folder = tmp_path_factory.mktemp(name)
+    shutil.copytree(FIXTURES / name, folder, dirs_exist_ok=True)
+    url = server.add(folder / "site")
+    text = (folder / "mkdocs.yml").read_text(encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(f"site_url: {url}\n" + text, encoding="utf-8")
+    command = str(Path(sys.executable).with_name("mkdocs-course"))
+    result = subprocess.run([command, "build", "--strict"], cwd=folder, capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    return url
+
+
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory, server):
     """tests/fixtures/quiz-site built once and served; returns its base URL."""

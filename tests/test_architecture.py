@@ -10,7 +10,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "mkdocs_course"
 CORE = ["errors.py", "course.py", "runtime.py", "templating.py", "newcourse.py", "preview.py", "quiz", "i18n", "progress", "export", "trainer",
-        "credentials", "facilitator"]
+        "credentials", "facilitator", "activities"]
 
 
 def core_modules() -> list[str]:

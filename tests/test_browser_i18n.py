@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, serve_course_build
 from test_browser_quiz import open_quiz
 
 pytestmark = pytest.mark.browser
@@ -17,14 +17,7 @@ COMMAND = str(Path(sys.executable).with_name("mkdocs-course"))
 
 @pytest.fixture(scope="module")
 def i18n_url(tmp_path_factory, server):
-    folder = tmp_path_factory.mktemp("i18n-browser")
-    shutil.copytree(FIXTURES / "i18n-site", folder, dirs_exist_ok=True)
-    url = server.add(folder / "site")
-    text = (folder / "mkdocs.yml").read_text(encoding="utf-8")
-    (folder / "mkdocs.yml").write_text(f"site_url: {url}\n" + text, encoding="utf-8")
-    result = subprocess.run([COMMAND, "build", "--strict"], cwd=folder, capture_output=True, text=True, timeout=180)
-    assert result.returncode == 0, result.stderr
-    return url
+    return serve_course_build(tmp_path_factory, server, "i18n-site")
 
 
 def switch_language(page, code: str) -> None:

@@ -62,9 +62,11 @@ def test_each_module_ends_with_a_this_week_tip_then_its_quiz(name):
     assert [quiz for _, quiz in placements] == [MODULES[name]], "one quiz per module, its own"
     quiz_line = placements[0][0]
     # the quiz closes the module's content: after it, at most one section
-    # saying where to go next, so a learner meets the quiz before leaving
+    # saying where to go next (module 1), or, closing the course, the
+    # self-assessment taken again (module 6), so a learner meets the quiz before leaving
     after = [line for line in lines[quiz_line + 1:] if HEADING.match(line)]
-    assert after == [] or (name == "module-1.md" and after == ["## Where to go from here"]), after
+    closing = {"module-1.md": ["## Where to go from here"], "module-6.md": ["## Where you stand now"]}
+    assert after == [] or after == closing.get(name), after
     # walking back from the quiz: the nearest admonition is the tip, with no
     # heading in between (so the tip belongs to the end of the module)
     for line in reversed(lines[:quiz_line]):
@@ -287,6 +289,21 @@ def test_each_built_module_has_its_quiz_after_the_tip(built, name):
     assert "<h2" not in html[tip:quiz], "nothing but the tip between the module text and its quiz"
     # the quiz shows every question of the file
     assert html.count('data-course-question="') >= 6
+
+
+def test_the_self_assessment_opens_and_closes_the_course_and_module_6_has_the_action_plan(built):
+    how = page_html(built, "how-it-works.md")
+    assert how.count('data-course-activity="where-you-stand"') == 1
+    last = page_html(built, "module-6.md")
+    # the plan in the section on building one, the self-assessment again after the quiz
+    plan, quiz = last.index('data-course-activity="action-plan"'), last.index('data-course-quiz="supply-chains"')
+    again = last.index('data-course-activity="where-you-stand"')
+    assert last.index('id="building-an-action-plan"') < plan < quiz < again
+    assert "(activity:" not in how + last
+    # six areas, one per module, two statements each, on a three-step scale
+    assert how.count('data-course-area="') == 6
+    assert how.count('data-course-item="') == 12
+    assert how.count('type="radio" name="ca-where-you-stand-turnover-cost"') == 3
 
 
 def test_built_pages_have_images_with_alt_text_that_exist(built):

@@ -30,7 +30,7 @@ LANGUAGES = ["en", "es", "fr", "ar"]
 def demo_all(tmp_path_factory, server):
     """The demo built in every language by the real command, and served."""
     folder = tmp_path_factory.mktemp("demo-all")
-    for name in ("mkdocs.yml", "course", "quizzes", "translations"):
+    for name in ("mkdocs.yml", "course", "quizzes", "activities", "translations"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / name)
     url = server.add(folder / "site")

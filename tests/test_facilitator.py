@@ -234,7 +234,7 @@ def test_notes_inside_fenced_code_are_page_text(tmp_path):
 def test_the_demo_keeps_notes_out_of_its_site_and_in_every_guide(tmp_path):
     import shutil
 
-    for name in ("mkdocs.yml", "course", "quizzes", "translations"):
+    for name in ("mkdocs.yml", "course", "quizzes", "activities", "translations"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, tmp_path / name)
     result = run("build", cwd=tmp_path)
     assert result.returncode == 0, result.stderr

@@ -309,7 +309,7 @@ def test_init_takes_the_plural_rule_of_the_shipped_interface_catalog(tmp_path, c
 
 def test_update_on_the_demo_changes_nothing_and_keeps_it_complete(tmp_path):
     root = Path(__file__).resolve().parent.parent
-    for name in ("course", "quizzes", "translations"):
+    for name in ("course", "quizzes", "activities", "translations"):
         shutil.copytree(root / name, tmp_path / name)
     shutil.copy(root / "mkdocs.yml", tmp_path / "mkdocs.yml")
     before = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "translations").glob("*.po")}

@@ -22,20 +22,27 @@ POOL_RIGHT = {f"p{n}": "true" for n in range(1, 5)}
 POOL_WRONG = {f"p{n}": "false" for n in range(1, 5)}
 
 
-def build_trainer_course(folder: Path, server) -> tuple[Path, str]:
-    """tests/fixtures/quiz-site copied into ``folder``, built and served; (project, base URL)."""
+def build_trainer_course(folder: Path, server, extra_page: str = "") -> tuple[Path, str]:
+    """tests/fixtures/quiz-site copied into ``folder`` (``extra_page`` added to
+    its home page), built and served; (project, base URL)."""
     shutil.copytree(FIXTURES / "quiz-site", folder, dirs_exist_ok=True)
+    if extra_page:
+        home = folder / "course" / "en" / "index.md"
+        home.write_text(home.read_text(encoding="utf-8") + extra_page, encoding="utf-8")
     url = server.add(folder / "site")
     build_site(folder, site_url=url)
     return folder, url
 
 
-def take_course(browser, base: str, name: str | None, *, wrong_first: bool = False) -> dict:
-    """One learner in a fresh browser: every quiz (wrong first if asked, then
-    right), a name on the certificate; returns the downloaded record."""
+def take_course(browser, base: str, name: str | None, *, wrong_first: bool = False, before=None) -> dict:
+    """One learner in a fresh browser: ``before(page)`` if given, every quiz
+    (wrong first if asked, then right), a name on the certificate; returns
+    the downloaded record."""
     context = browser.new_context(viewport={"width": 1000, "height": 900}, accept_downloads=True)
     page = context.new_page()
     try:
+        if before:
+            before(page)
         for path, quiz_id, right, wrong in (("one/", "all-types", ALL_TYPES_RIGHT, ALL_TYPES_WRONG),
                                              ("pool/", "pool", POOL_RIGHT, POOL_WRONG),
                                              ("two/", "second", {"only": "blue"}, {"only": "green"})):

@@ -81,8 +81,8 @@ def read_minified(path: Path) -> str:
 # which shares the rules for what a saved attempt may hold (attempts.js) and
 # what is done (journey.js) with the other two.
 PROGRESS_JS_MODULES = (
-    "core.js", "attempts.js", "journey.js", "storage.js", "certificate.js", "progress.js", "progress-files.js",
-    "progress-boot.js",
+    "core.js", "attempts.js", "journey.js", "storage.js", "activity-record.js", "certificate.js", "progress.js",
+    "progress-files.js", "progress-boot.js",
 )
 PROGRESS_CSS_FILES = ("course.css", "progress.css")
 NAV_JS_MODULES = ("core.js", "attempts.js", "journey.js", "journey-views.js", "nav.js")
@@ -109,6 +109,22 @@ def progress_assets() -> tuple[Asset, Asset]:
 def nav_script() -> Asset:
     """Marks passed modules in the navigation; loaded on every page."""
     return _asset("nav", ".js", _joined(NAV_JS_MODULES, ASSETS / "js"))
+
+
+# -- activities (activities/, mkdocs/activities.py): their own bundle, only
+# on pages that place a self-assessment or an action plan; storage.js's
+# plain-item helpers; the rule for a saved activity (activity-record.js) is
+# shared with the progress page, which puts activities in the record.
+ACTIVITY_JS_MODULES = ("core.js", "attempts.js", "storage.js", "activity-record.js", "activity-assessment.js",
+                       "activity-plan.js", "activity-boot.js")
+ACTIVITY_CSS_FILES = ("course.css", "activity.css")
+
+
+@lru_cache(maxsize=None)
+def activity_assets() -> tuple[Asset, Asset]:
+    """The (script, stylesheet) pair of pages with an activity."""
+    return (_asset("activity", ".js", _joined(ACTIVITY_JS_MODULES, ASSETS / "js")),
+            _asset("activity", ".css", _joined(ACTIVITY_CSS_FILES, ASSETS)))
 
 
 # -- the course on the device (export/pwa.py): registers the worker, offers

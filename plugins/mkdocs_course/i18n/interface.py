@@ -265,6 +265,27 @@ INTERFACE = {
     "progress_read": "Read on {date}.",
     "progress_not_read": "Not read yet: read it to its end, or press “Mark as done” there.",
     "certificate_read": "Read",
+    # -- activities (self-assessment, action plan)
+    "activity_self_assessment": "Self-assessment",
+    "activity_action_plan": "Action plan",
+    "activity_self_assessment_notice": "This is for you alone: nothing is graded and there is no pass mark. Your answers are saved only in this browser, on this device.",
+    "activity_plan_notice": "What you write is saved in this browser, on this device, as you type. Download or print it to keep a copy or to share it.",
+    "activity_noscript": "This activity needs JavaScript. Its text is shown so you can still read it.",
+    "activity_show_results": "Show my results",
+    "activity_unanswered": "Answer every statement to see your results; statements left: {count}.",
+    "activity_results_heading": "Your results",
+    "activity_results_ready": "Your results are shown below.",
+    "activity_now": "Now ({date}): {percent}%",
+    "activity_then": "Then ({date}): {percent}%",
+    "activity_retake": "Take it again",
+    "activity_retake_started": "Answer the statements again. Your last results stay saved and will be shown beside the new ones.",
+    "activity_print": "Print",
+    "activity_row": "Row {number}",
+    "activity_example": "Example: {example}",
+    "activity_saved": "Saved in this browser.",
+    "activity_not_saved": "Not saved: this browser does not let the course keep your text. Download it or print it before you leave this page.",
+    "activity_download_text": "Download as text (.txt)",
+    "activity_download_csv": "Download as a spreadsheet (.csv)",
 }
 
 
@@ -352,4 +373,13 @@ INTERFACE_NOTES = {
     "right_your_choice": "Shown next to the option the learner chose, when it is right; a check mark comes before it.",
     "progress_reading": "On the progress page, a label for a page that must be read (no quiz).",
     "certificate_read": "In the certificate's score column, for a page that had to be read.",
+    # -- activities
+    "activity_self_assessment": "Label before a self-assessment's title.",
+    "activity_action_plan": "Label before an action plan's title (a worksheet the learner fills in).",
+    "activity_unanswered": "{count} is how many statements of the self-assessment have no answer yet.",
+    "activity_now": "One area's result after the self-assessment; {date} is written the way your language writes dates; write the percent sign the way your language does.",
+    "activity_then": "The same area's result the time before, shown under the new one.",
+    "activity_row": "Heading of one row of an action plan; {number} is its number.",
+    "activity_example": "Under a field of an action plan; {example} is the author's example text.",
+    "activity_download_csv": "Button; .csv files open in spreadsheet programs.",
 }

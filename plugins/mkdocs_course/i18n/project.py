@@ -15,6 +15,8 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
+from ..activities import ActivityCollection
+from ..activities.text import activity_entries
 from ..quiz import QuizCollection
 from .catalog import Entry, interface_entries, quiz_entries, read_catalog, template
 
@@ -33,6 +35,7 @@ class Project:
     pages_root: Path
     translations_dir: Path
     quizzes_dir: Path
+    activities_dir: Path
     pass_mark: float
     site_name: str
     site_description: str
@@ -60,6 +63,7 @@ class Project:
             pages_root=root / options.pages_dir,
             translations_dir=root / options.translations_dir,
             quizzes_dir=root / options.quizzes_dir,
+            activities_dir=root / options.activities_dir,
             pass_mark=options.pass_mark,
             site_name=config.site_name,
             site_description=config.site_description or "",
@@ -86,6 +90,8 @@ class Project:
         quizzes = QuizCollection(self.quizzes_dir, self.root, self.pass_mark).load()
         for quiz in quizzes.values():
             out.extend(quiz_entries(quiz))
+        for activity in ActivityCollection(self.activities_dir, self.root).load(quizzes).values():
+            out.extend(activity_entries(activity))
         out.extend(interface_entries())
         return out
 

@@ -62,6 +62,8 @@ class CourseConfig(Config):
     # Quizzes
     quizzes_dir = c.Type(str, default="quizzes")
     pass_mark = c.Type((int, float), default=70)
+    # Self-assessments and action plans: one YAML file each (docs/activities.md).
+    activities_dir = c.Type(str, default="activities")
 
     # Languages
     # The course's languages: code and the language's own name, in the order

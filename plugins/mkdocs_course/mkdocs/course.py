@@ -19,6 +19,7 @@ from ..quiz.cache import DiskCache
 from .languages import LanguageSetup
 
 if TYPE_CHECKING:
+    from ..activities import Activity
     from ..progress.pages import PageSettings
     from ..quiz import Quiz
     from ..quiz.placement import Placements
@@ -35,6 +36,9 @@ class CourseBuild:
     quizzes: dict[str, "Quiz"] = field(default_factory=dict)
     quiz_digests: dict[str, str] = field(default_factory=dict)  # quiz id -> hash of its file
     placements: "Placements | None" = None
+    activities: dict[str, "Activity"] = field(default_factory=dict)  # filled by the activity feature
+    # each activity's {id, kind, title (in this language), version}, for the completion record
+    activity_summaries: list[dict] = field(default_factory=list)
     # src_uri -> the page's course settings (id, required reading, minutes), as the journey reads them
     pages: dict[str, "PageSettings"] = field(default_factory=dict)
 

@@ -1,7 +1,7 @@
 """The ``course`` MkDocs plugin: the build's table of contents.
 
 Each feature keeps its own part of the build in its own module (languages,
-quizzes, progress, journey, theme, brand, delivery, trainer, credentials,
+quizzes, activities, progress, journey, theme, brand, delivery, trainer, credentials,
 facilitator); every handler here calls those parts in a fixed order and holds
 no feature's rules or state. Course rules raise the core's CourseError, which
 becomes a PluginError: MkDocs prints it without a traceback.
@@ -20,6 +20,7 @@ from ..errors import CourseError
 from ..quiz.cache import DiskCache
 from .config import CourseConfig
 from .course import CourseBuild
+from .activities import ActivityFeature
 from .brand import BrandFeature
 from .credentials import CredentialsFeature
 from .delivery import DeliveryFeature
@@ -48,6 +49,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def __init__(self):
         self.languages = LanguageFeature()
         self.quizzes = QuizFeature()  # keeps loaded quizzes between serve rebuilds
+        self.activities = ActivityFeature()  # keeps loaded activities between serve rebuilds
         self.progress = ProgressFeature()
         self.journey = JourneyFeature()
         self.theme = ThemeFeature()
@@ -76,6 +78,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             )
             self.languages.on_config(self.build, config)  # docs_dir, theme language, switcher
             self.quizzes.on_config(self.build)  # every quiz loaded and validated
+            self.activities.on_config(self.build)  # every activity, ids unlike the quizzes'
             self.progress.on_config(self.build, config)  # required quizzes, progress page
             self.journey.on_config(self.build)
             self.theme.on_config(self.build, config)  # site.css on every page
@@ -90,6 +93,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_serve(self, server, *, config, builder, **kwargs):
         if self.config.enabled:
             self.quizzes.on_serve(server)
+            self.activities.on_serve(server)
             self.languages.on_serve(server)
         return server
 
@@ -98,6 +102,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return files
         with reported():
             self.quizzes.on_files(files, config)  # the quiz runtime
+            self.activities.on_files(files, config)  # the activities' runtime
             self.theme.on_files(files, config)
             self.languages.on_files(files, config)  # pages not translated yet
             self.brand.on_files(files, config)  # the logo, the organisation in this language
@@ -121,7 +126,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         with reported():
             markdown = self.facilitator.on_page_markdown(markdown, page, config)  # notes out of the page
             markdown = self.journey.on_page_markdown(markdown, page, config)  # front matter, course blocks
-            return self.quizzes.on_page_markdown(markdown, page, config)  # placements -> markers
+            markdown = self.quizzes.on_page_markdown(markdown, page, config)  # placements -> markers
+            return self.activities.on_page_markdown(markdown, page, config)  # activity placements too
 
     def on_page_content(self, html, *, page, config, files, **kwargs):
         if not self.config.enabled:
@@ -129,7 +135,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.journey.on_page_content(html, page, self.languages.text_language(page))  # time to study it
         html = self.languages.on_page_content(html, page)  # the notice on an untranslated page
         html = self.theme.on_page_content(html, page, files)  # images' width and height
-        return self.quizzes.on_page_content(html, page)  # the runtime script
+        html = self.quizzes.on_page_content(html, page)  # the runtime script
+        return self.activities.on_page_content(html, page)  # the activities' script
 
     def on_page_context(self, context, *, page, config, nav, **kwargs):
         if self.config.enabled:
@@ -148,6 +155,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if self.config.enabled:
             with reported():
                 self.quizzes.on_env()  # quizzes no page places
+                self.activities.on_env()  # activities no page places
                 self.progress.on_env()  # required quizzes no page places
                 self.journey.on_env()  # page ids unique, required_pages known
             self.theme.on_env(env, config)  # Material's word for the search dialog's name
@@ -165,7 +173,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # the progress line, module header, end of a page to read, overview
         output = self.journey.on_post_page(output, page, progress_page=page.file.src_uri == self.progress.page)
         output = self.pwa.on_post_page(output, page, self.progress.page)  # manifest, worker, "On this device"
-        return self.quizzes.on_post_page(output, page)  # the rendered quizzes
+        output = self.quizzes.on_post_page(output, page)  # the rendered quizzes
+        return self.activities.on_post_page(output, page)  # the rendered activities
 
     def on_post_template(self, output, *, template_name, config, **kwargs):
         if self.config.enabled:

@@ -96,7 +96,7 @@ class ProgressFeature:
             output = add_to_head(output, meta)
         if page.file.src_uri == self.page and MARKER in output:
             script, css = progress_assets()
-            widget = ProgressPage(self.outline, self._certificate(), strings).render(
+            widget = ProgressPage(self.outline, self._certificate(), strings, self.build.activity_summaries).render(
                 lambda url: get_relative_url(url, page.url), script.path, css.path
             )
             output = output.replace(MARKER, widget, 1)

@@ -63,8 +63,10 @@ class ProgressPage:
     """Renders the progress widget for one language."""
 
     def __init__(self, outline: CourseOutline, certificate: CertificateText | None = None,
-                 strings: dict | None = None):
+                 strings: dict | None = None, activities: list[dict] | None = None):
         self.outline = outline
+        # the course's activities ({id, kind, title, version}), for the completion record
+        self.activities = activities or []
         self.certificate = certificate or CertificateText()
         self.strings = dict(INTERFACE, **(strings or {}))
         self.template = template("progress.html")
@@ -96,6 +98,7 @@ class ProgressPage:
             "generator": f"mkdocs-course {__version__}",
             "modules": modules,
             "readings": readings,
+            "activities": self.activities,
             "strings": {k: v for k, v in t.items() if k.startswith(PAYLOAD_PREFIXES)},
         }
         return self.template.render(
@@ -103,6 +106,7 @@ class ProgressPage:
             course_title=outline.title,
             modules=modules,
             readings=readings,
+            activities=self.activities,
             required_count=len(outline.required) + len(readings),
             certificate={
                 "title": cert.title or t["certificate_title"],

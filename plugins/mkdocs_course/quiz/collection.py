@@ -14,22 +14,13 @@ from .model import Quiz, quiz_from_data, quiz_to_data
 from .yamlsource import Position
 
 
-class QuizCollection:
-    """Quizzes by id, loaded from ``quizzes/*.yml`` (and ``*.yaml``).
+class SourceFolder:
+    """A folder of YAML source files (``*.yml`` and ``*.yaml``) in a project:
+    quizzes, activities. Paths are shown relative to the project."""
 
-    Files are re-read only when their content changes (keyed by a hash of
-    the bytes, not by file dates), which keeps ``serve`` rebuilds quick.
-    """
-
-    def __init__(self, folder: Path, project_dir: Path, default_pass_mark: float = 70,
-                 disk_cache: DiskCache | None = None):
+    def __init__(self, folder: Path, project_dir: Path):
         self.folder = folder
         self.project_dir = project_dir
-        self.default_pass_mark = default_pass_mark
-        self.disk_cache = disk_cache
-        self.quizzes: dict[str, Quiz] = {}
-        self._cache: dict[tuple[str, str], Quiz] = {}
-        self.digests: dict[str, str] = {}  # quiz id -> hash of its file
 
     def shown(self, path: Path) -> str:
         try:
@@ -41,6 +32,23 @@ class QuizCollection:
         if not self.folder.is_dir():
             return []
         return sorted(p for p in self.folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+class QuizCollection(SourceFolder):
+    """Quizzes by id, loaded from ``quizzes/*.yml`` (and ``*.yaml``).
+
+    Files are re-read only when their content changes (keyed by a hash of
+    the bytes, not by file dates), which keeps ``serve`` rebuilds quick.
+    """
+
+    def __init__(self, folder: Path, project_dir: Path, default_pass_mark: float = 70,
+                 disk_cache: DiskCache | None = None):
+        super().__init__(folder, project_dir)
+        self.default_pass_mark = default_pass_mark
+        self.disk_cache = disk_cache
+        self.quizzes: dict[str, Quiz] = {}
+        self._cache: dict[tuple[str, str], Quiz] = {}
+        self.digests: dict[str, str] = {}  # quiz id -> hash of its file
 
     def load(self) -> dict[str, Quiz]:
         """(Re)load every quiz file. Raises QuizError on the first problem."""

@@ -35,6 +35,10 @@ class QuizError(CourseError):
     can jump to the spot.
     """
 
+    # How the message names the file's subject and its part (an activity's
+    # error says "activity 'id', item 'id'").
+    SUBJECT, PART = "quiz", "question"
+
     def __init__(
         self,
         source: str,
@@ -57,9 +61,9 @@ class QuizError(CourseError):
         where = f"{self.source}:{self.line}:{self.column}"
         about = []
         if self.quiz_id:
-            about.append(f"quiz '{self.quiz_id}'")
+            about.append(f"{self.SUBJECT} '{self.quiz_id}'")
         if self.question_id:
-            about.append(f"question '{self.question_id}'")
+            about.append(f"{self.PART} '{self.question_id}'")
         prefix = f"{where}: " + (", ".join(about) + ": " if about else "")
         text = prefix + self.problem
         if not text.endswith("."):

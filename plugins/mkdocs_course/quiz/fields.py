@@ -78,6 +78,8 @@ def shorten(text: str, limit: int = 40) -> str:
 class FieldReader:
     """Reports problems for one file, naming the quiz and question being read."""
 
+    ERROR = QuizError  # an activity's reader raises its own subclass
+
     def __init__(self, source: str):
         self.source = source
         self.quiz_id: str | None = None
@@ -86,7 +88,7 @@ class FieldReader:
     # -- reporting ---------------------------------------------------------
 
     def fail(self, position, problem: str, advice: str = ""):
-        raise QuizError(
+        raise self.ERROR(
             self.source,
             position,
             problem,

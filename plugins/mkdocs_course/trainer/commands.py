@@ -11,6 +11,7 @@ import click
 
 from .. import __version__
 from ..errors import CourseError
+from .activities import activity_lines
 from .answerkeys import DEFAULT_DIR, load_answer_keys
 from .grading import js_round
 from .records import RecordError, read_record, shown
@@ -96,6 +97,8 @@ def _print_text(verdicts: list[Verdict]) -> None:
         click.echo(f"{verdict.file}: {label}{about}")
         for problem in verdict.problems:
             click.echo(f"  [{problem.check}] {problem.message}")
+        for line in activity_lines(verdict.record or {}):  # self-assessments and action plans, never graded
+            click.echo(f"  {line}")
     counts = {r: sum(1 for v in verdicts if v.result == r) for r in EXIT_CODES}
     summary = ", ".join(f"{n} {r}" for r, n in counts.items() if n)
     click.echo(f"{len(verdicts)} record{'s' if len(verdicts) != 1 else ''}: {summary}.")

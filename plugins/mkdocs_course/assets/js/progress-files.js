@@ -49,6 +49,7 @@
     data.pages = Array.from(marks.keys()).sort().map(function (id) {
       return { id: id, read: marks.get(id).read, how: marks.get(id).how };
     });
+    data.activities = this.activityRecords();
     return data;
   };
 
@@ -98,7 +99,27 @@
     });
     marks.forEach(function (mark, id) { pages.push({ id: id, title: null, required: false, read: mark.read, how: mark.how }); });
     data.pages = pages;
+    data.activities = this.activityRecords();
     return data;
+  };
+
+  // Every activity of the course the learner has worked on, then any saved
+  // one the course no longer has (title and version null).
+  P.activityRecords = function () {
+    var course = this.course, known = new Set(), out = [];
+    (this.payload.activities || []).forEach(function (meta) {
+      known.add(meta.id);
+      var data = C.readItem(course, "activity/" + meta.id);
+      if (data) out.push(C.activityRecord(meta, data));
+    });
+    var start = C.itemKey(course, "activity/"), storage;
+    try { storage = window.localStorage; storage.getItem(start); } catch (e) { return out; }
+    for (var i = 0; i < storage.length; i++) {
+      var key = storage.key(i), id = key && key.indexOf(start) === 0 ? key.slice(start.length) : "";
+      var data = ID.test(id) && !known.has(id) ? C.readItem(course, "activity/" + id) : null;
+      if (data) out.push(C.activityRecord({ id: id }, data));
+    }
+    return out;
   };
 
   // -- reading a file ------------------------------------------------------------
@@ -131,6 +152,15 @@
   var HOW = function (v) { return v === "end" || v === "button"; };
   var PAGE_READ = shape({ id: matches(ID), read: C.isTime, how: HOW });
   var PAGE_RECORD = shape({ id: matches(ID), title: orNull(text), required: bool, read: orNull(C.isTime), how: orNull(HOW) });
+  // A record of format 2 may also hold `activities` (activity-record.js).
+  function withActivities(test) {
+    return function (v) {
+      if (!object(v) || !C.own(v, "activities")) return test(v);
+      var rest = Object.assign({}, v);
+      delete rest.activities;
+      return test(rest) && list(C.validActivityRecord)(v.activities);
+    };
+  }
   // progress/progress-export.schema.json and progress/completion-record.schema.json:
   // FORMATS[kind][schema]; schema 2 adds `pages` (reading progress)
   var FORMATS = {};
@@ -154,8 +184,8 @@
       };
     }))
   };
-  FORMATS[KIND_PROGRESS][2] = shape(Object.assign({}, FORMATS[KIND_PROGRESS][1], { schema: is(2), pages: list(PAGE_READ) }));
-  FORMATS[KIND_RECORD][2] = shape(Object.assign({}, FORMATS[KIND_RECORD][1], { schema: is(2), pages: list(PAGE_RECORD) }));
+  FORMATS[KIND_PROGRESS][2] = withActivities(shape(Object.assign({}, FORMATS[KIND_PROGRESS][1], { schema: is(2), pages: list(PAGE_READ) })));
+  FORMATS[KIND_RECORD][2] = withActivities(shape(Object.assign({}, FORMATS[KIND_RECORD][1], { schema: is(2), pages: list(PAGE_RECORD) })));
   FORMATS[KIND_PROGRESS][1] = shape(FORMATS[KIND_PROGRESS][1]);
   FORMATS[KIND_RECORD][1] = shape(FORMATS[KIND_RECORD][1]);
 
@@ -180,7 +210,9 @@
     var learner = data.learner && text(data.learner.name) ? C.normaliseName(data.learner.name) : "";
     var pages = (data.pages || []).filter(function (page) { return page.read; });
     if (new Set(pages.map(function (page) { return page.id; })).size !== pages.length) return { error: "damaged" };
-    return { quizzes: data.quizzes, learner: learner, pages: pages };
+    var activities = data.activities || [];
+    if (new Set(activities.map(function (a) { return a.id; })).size !== activities.length) return { error: "damaged" };
+    return { quizzes: data.quizzes, learner: learner, pages: pages, activities: activities };
   };
 
   // The file the learner chose: one too large is refused unread, one that
@@ -245,11 +277,33 @@
         }
       } catch (e) { /* reported with the quizzes: the storage outcome */ }
     });
+    (file.activities || []).forEach(function (a) { self.mergeActivity(a); });
     if (file.learner && !this.learnerName()) {
       try {
         window.localStorage.setItem(this.key("learner"), JSON.stringify({ schema: SCHEMA, name: file.learner }));
       } catch (e) { /* the name is only a convenience */ }
     }
     return result;
+  };
+
+  // An activity from a file, merged with this device's: a self-assessment's
+  // results from both (each date once); an action plan's text from this
+  // device where it has some, else the file's. Nothing here is removed.
+  P.mergeActivity = function (a) {
+    var key = "activity/" + a.id, mine = C.readItem(this.course, key), merged;
+    if (a.kind === "action-plan") {
+      var plan = C.savedPlan(mine), rows = plan.rows;
+      Object.keys(a.rows).forEach(function (row) {
+        rows[row] = rows[row] || {};
+        Object.keys(a.rows[row]).forEach(function (f) { if (!rows[row][f]) rows[row][f] = a.rows[row][f]; });
+      });
+      merged = { schema: 1, kind: a.kind, rows: rows, updated: plan.updated || a.updated };
+    } else {
+      var saved = C.savedAssessment(mine), byDate = new Map();
+      saved.results.concat(a.results).forEach(function (r) { if (!byDate.has(r.date)) byDate.set(r.date, r); });
+      var results = Array.from(byDate.values()).sort(function (x, y) { return x.date.localeCompare(y.date); });
+      merged = { schema: 1, kind: a.kind, answers: saved.answers, results: results.slice(-C.activityLimits.results) };
+    }
+    C.writeItem(this.course, key, merged);
   };
 })(window.mkdocsCourse = window.mkdocsCourse || {});

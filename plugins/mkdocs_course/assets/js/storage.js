@@ -32,6 +32,31 @@
     });
   };
 
+  // One saved item that is not a quiz's (an activity's answers or text):
+  // mkdocs-course/<course>/<key>. readItem gives null when there is none or
+  // it cannot be read; writeItem says whether it was saved.
+  C.itemKey = function (course, key) { return PREFIX + course + "/" + key; };
+  C.readItem = function (course, key) {
+    var s = backend();
+    if (!s) return null;
+    try {
+      var data = JSON.parse(s.getItem(C.itemKey(course, key)));
+      return data && typeof data === "object" && !Array.isArray(data) ? data : null;
+    } catch (e) {
+      return null;
+    }
+  };
+  C.writeItem = function (course, key, value) {
+    var s = backend();
+    if (!s) return false;
+    try {
+      s.setItem(C.itemKey(course, key), JSON.stringify(value));
+      return true;
+    } catch (e) {
+      return false;
+    }
+  };
+
   C.Store = function (course, quiz) {
     this.key = PREFIX + course + "/" + quiz;
     this.quiz = quiz;

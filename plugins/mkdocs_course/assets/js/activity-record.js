@@ -1,0 +1,66 @@
+/* What a saved activity may hold: the one rule shared by the activity's page
+   (activity-assessment.js, activity-plan.js) and the progress page, which
+   puts each activity in the completion record. It is the record schema's
+   $defs/activity (progress/completion-record.schema.json): ids as ids, dates
+   as dates, percentages from 0 to 100, texts and lists bounded; whatever else
+   is dropped. */
+(function (C) {
+  "use strict";
+
+  var ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+  var LIMIT = C.activityLimits = { results: 20, text: 20000, ids: 1000, version: 64 };
+
+  function idKeys(v, test) {
+    var out = {};
+    if (!C.isObject(v)) return out;
+    Object.keys(v).slice(0, LIMIT.ids).forEach(function (k) {
+      if (ID.test(k) && test(v[k])) out[k] = v[k];
+    });
+    return out;
+  }
+  function isId(v) { return typeof v === "string" && ID.test(v); }
+  function isPercent(v) { return typeof v === "number" && isFinite(v) && v >= 0 && v <= 100; }
+  function isText(v) { return typeof v === "string" && v.length <= LIMIT.text; }
+
+  // {answers: {item: point}, results: [{date, version, answers, areas: {area: %}}]}
+  C.savedAssessment = function (data) {
+    var results = (data && Array.isArray(data.results) ? data.results : []).filter(function (r) {
+      return C.isObject(r) && C.isTime(r.date);
+    }).slice(-LIMIT.results).map(function (r) {
+      return {
+        date: r.date, version: typeof r.version === "string" ? r.version.slice(0, LIMIT.version) : "",
+        answers: idKeys(r.answers, isId), areas: idKeys(r.areas, isPercent)
+      };
+    });
+    return { answers: idKeys(data && data.answers, isId), results: results };
+  };
+
+  // {rows: {row: {field: text}}, updated}
+  C.savedPlan = function (data) {
+    var rows = idKeys(data && data.rows, C.isObject);
+    Object.keys(rows).forEach(function (row) { rows[row] = idKeys(rows[row], isText); });
+    return { rows: rows, updated: data && C.isTime(data.updated) ? data.updated : null };
+  };
+
+  // One entry of the record's `activities`: `meta` is what the course says
+  // of it ({id, kind, title, version}), or {id} for one it no longer has.
+  C.activityRecord = function (meta, data) {
+    var kind = meta.kind || (data && data.kind === "action-plan" ? "action-plan" : "self-assessment");
+    var entry = { id: meta.id, kind: kind, title: meta.title || null, version: meta.version || null };
+    if (kind === "action-plan") {
+      var plan = C.savedPlan(data);
+      entry.rows = plan.rows;
+      entry.updated = plan.updated;
+    } else {
+      entry.results = C.savedAssessment(data).results;
+    }
+    return entry;
+  };
+
+  // Whether an entry read from a file is one C.activityRecord could have made.
+  C.validActivityRecord = function (v) {
+    if (!C.isObject(v) || !isId(v.id) || (v.kind !== "self-assessment" && v.kind !== "action-plan")) return false;
+    var again = C.activityRecord({ id: v.id, kind: v.kind, title: v.title, version: v.version }, v);
+    return JSON.stringify(again) === JSON.stringify(v);
+  };
+})(window.mkdocsCourse = window.mkdocsCourse || {});
