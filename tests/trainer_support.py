@@ -22,10 +22,16 @@ POOL_RIGHT = {f"p{n}": "true" for n in range(1, 5)}
 POOL_WRONG = {f"p{n}": "false" for n in range(1, 5)}
 
 
-def build_trainer_course(folder: Path, server, extra_page: str = "") -> tuple[Path, str]:
+def build_trainer_course(folder: Path, server, extra_page: str = "", plugin_options: str = "") -> tuple[Path, str]:
     """tests/fixtures/quiz-site copied into ``folder`` (``extra_page`` added to
-    its home page), built and served; (project, base URL)."""
+    its home page, ``plugin_options`` lines to the plugin's), built and served;
+    (project, base URL)."""
     shutil.copytree(FIXTURES / "quiz-site", folder, dirs_exist_ok=True)
+    if plugin_options:
+        config = folder / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        config.write_text(text.replace("      course_id: test-course\n", "      course_id: test-course\n" + plugin_options, 1),
+                          encoding="utf-8")
     if extra_page:
         home = folder / "course" / "en" / "index.md"
         home.write_text(home.read_text(encoding="utf-8") + extra_page, encoding="utf-8")

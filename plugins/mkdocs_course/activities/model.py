@@ -109,3 +109,22 @@ class Activity:
         got = sum(i.weight * points.get(answers.get(i.id, ""), 0) for i in area.items)
         most = sum(i.weight * top for i in area.items)
         return math.floor(100 * got / most + 0.5)  # halves up, as JavaScript's Math.round
+
+
+def activity_done(kind: str, fields, entry: dict | None) -> str | None:
+    """When a learner's saved activity (the record's entry, or what the
+    browser keeps) counts as done, or None: a self-assessment once a result
+    was shown (its first result's date); an action plan once one row has
+    every one of ``fields`` filled in (the plan's last change). The browser
+    applies the same rule (``C.activityDone`` in journey.js)."""
+    if not isinstance(entry, dict):
+        return None
+    if kind == SELF_ASSESSMENT:
+        dates = [r["date"] for r in entry.get("results") or [] if isinstance(r, dict) and isinstance(r.get("date"), str)]
+        return min(dates) if dates else None
+    rows = entry.get("rows") or {}
+    for row in rows.values() if isinstance(rows, dict) else ():
+        if isinstance(row, dict) and fields and all(isinstance(row.get(f), str) and row[f].strip() for f in fields):
+            updated = entry.get("updated")
+            return updated if isinstance(updated, str) else None
+    return None

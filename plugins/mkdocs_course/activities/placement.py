@@ -9,7 +9,8 @@ at the start is taken again at the end, and both places share its results.
 
 from __future__ import annotations
 
-from typing import Mapping
+import re
+from typing import Mapping, Sequence
 
 from ..quiz.placement import find_placements, find_stray_links, replace_placements
 from .model import Activity, ActivityError
@@ -62,3 +63,58 @@ class ActivityPlacements:
             for activity_id, activity in sorted(self.activities.items())
             if activity_id not in self.placed
         ]
+
+
+# -- required for completion (the plugin option `required_activities`) ----------------
+
+def config_position(config_text: str, activity_id: str) -> tuple[int, int] | None:
+    """Where mkdocs.yml names an activity under ``required_activities`` (line,
+    column), found by reading the file's lines; None when it cannot be told."""
+    lines = config_text.splitlines()
+    start = next((i for i, line in enumerate(lines) if "required_activities" in line), None)
+    if start is None:
+        return None
+    word = re.compile(rf"(?<![\w-]){re.escape(activity_id)}(?![\w-])")
+    for number in range(start, min(start + 1000, len(lines))):
+        found = word.search(lines[number], len(lines[number].split("required_activities")[0]) if number == start else 0)
+        if found:
+            return number + 1, found.start() + 1
+    return start + 1, 1
+
+
+def _required_error(config: tuple[str, str], activity_id: str, problem: str, advice: str) -> ActivityError:
+    name, text = config
+    return ActivityError(name, config_position(text, activity_id), problem, advice)
+
+
+def check_required_activities(required: Sequence[str], activities: Mapping[str, Activity], activities_dir: str,
+                              config: tuple[str, str] = ("mkdocs.yml", "")) -> None:
+    """Raises ActivityError (mkdocs.yml, line, column) when ``required_activities``
+    names an activity the course does not have. ``config`` is the config
+    file as the author knows it and its text, to say where."""
+    for activity_id in dict.fromkeys(required):
+        if activity_id not in activities:
+            known = ", ".join(sorted(activities)) or "none"
+            raise _required_error(
+                config, activity_id,
+                f"required_activities lists '{activity_id}', but no activity has that id",
+                f"Known activity ids: {known}. An activity's id is the 'id' in its file under "
+                f"{activities_dir}/, or else the file name. Correct the id, or add the activity's file.",
+            )
+
+
+def check_required_placed(required: Sequence[str], placements: ActivityPlacements,
+                          config: tuple[str, str] = ("mkdocs.yml", "")) -> None:
+    """Raises ActivityError when a required activity is placed on no page, so
+    no learner could complete the course."""
+    for activity_id in dict.fromkeys(required):
+        if activity_id not in placements.placed:
+            activity = placements.activities[activity_id]
+            placed = ", ".join(sorted(placements.placed)) or "none"
+            raise _required_error(
+                config, activity_id,
+                f"required_activities lists '{activity_id}', but no page places it, so no learner could "
+                f"complete the course (activities placed: {placed})",
+                f"Add a line '[Activity: {activity.title}](activity:{activity_id})' to a page, or remove "
+                "it from required_activities.",
+            )

@@ -55,6 +55,7 @@ def build_manifest(outline, quizzes: Mapping, *, language: str, direction: str, 
         "pages": pages,
         "modules": modules,
         "readings": [r.page_id for r in outline.readings],
+        "activities": [a.activity_id for a in outline.activities],  # activities to do
         "brand": brand,
     }
 

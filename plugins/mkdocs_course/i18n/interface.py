@@ -265,6 +265,11 @@ INTERFACE = {
     "progress_read": "Read on {date}.",
     "progress_not_read": "Not read yet: read it to its end, or press “Mark as done” there.",
     "certificate_read": "Read",
+    "progress_activity": "Activity",
+    "progress_activity_done": "Done on {date}.",
+    "progress_assessment_not_done": "Not done yet: answer every statement there and show your results.",
+    "progress_plan_not_done": "Not done yet: fill in every field of at least one row there.",
+    "certificate_done": "Done",
     # -- activities (self-assessment, action plan)
     "activity_self_assessment": "Self-assessment",
     "activity_action_plan": "Action plan",
@@ -373,6 +378,11 @@ INTERFACE_NOTES = {
     "right_your_choice": "Shown next to the option the learner chose, when it is right; a check mark comes before it.",
     "progress_reading": "On the progress page, a label for a page that must be read (no quiz).",
     "certificate_read": "In the certificate's score column, for a page that had to be read.",
+    "progress_activity": "On the progress page, a label for a self-assessment or action plan the course requires.",
+    "progress_activity_done": "On the progress page, under a required activity the learner has done; {date} is written the way your language writes dates.",
+    "progress_assessment_not_done": "On the progress page, under a required self-assessment not yet done; it links to its page above.",
+    "progress_plan_not_done": "On the progress page, under a required action plan not yet done (a row is one line of the worksheet).",
+    "certificate_done": "In the certificate's score column, for a self-assessment or action plan that had to be done.",
     # -- activities
     "activity_self_assessment": "Label before a self-assessment's title.",
     "activity_action_plan": "Label before an action plan's title (a worksheet the learner fills in).",

@@ -11,7 +11,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from ..activities import ActivityCollection
-from ..activities.placement import MARKER, ActivityPlacements
+from ..activities.placement import MARKER, ActivityPlacements, check_required_activities, check_required_placed
 from ..activities.render import ActivityRenderer
 from ..activities.text import translate, translated_share
 from ..runtime import activity_assets
@@ -24,18 +24,25 @@ class ActivityFeature:
     def __init__(self):
         self.collection: ActivityCollection | None = None  # kept between serve rebuilds
 
-    def on_config(self, build: CourseBuild) -> None:
-        """Load and validate every activity (after the quizzes: ids are shared)."""
+    def on_config(self, build: CourseBuild, config) -> None:
+        """Load and validate every activity (after the quizzes: ids are shared),
+        and check that ``required_activities`` names activities of the course."""
         folder = build.project_dir / build.options.activities_dir
         if self.collection is None or self.collection.folder != folder:
             self.collection = ActivityCollection(folder, build.project_dir)
         build.activities = self.collection.load(build.quizzes)
-        self.placements = ActivityPlacements(build.activities, build.options.activities_dir)
+        self.placements = build.activity_placements = ActivityPlacements(build.activities, build.options.activities_dir)
+        config_file = Path(config.config_file_path or build.project_dir / "mkdocs.yml")
+        self.config = (build.shown(config_file), config_file.read_text(encoding="utf-8-sig") if config_file.is_file() else "")
+        check_required_activities(build.options.required_activities, build.activities,
+                                  build.options.activities_dir, self.config)
         self.build = build
         self.renderer = ActivityRenderer(build.course_id, build.languages.language, build.strings)
         translations = build.languages.translations
+        required = set(build.options.required_activities)
         build.activity_summaries = [
-            {"id": a.id, "kind": a.kind, "title": translate(translations, a).title, "version": a.version}
+            {"id": a.id, "kind": a.kind, "title": translate(translations, a).title, "version": a.version,
+             "required": a.id in required}
             for a in build.activities.values()
         ]
 
@@ -56,6 +63,8 @@ class ActivityFeature:
         return html + f'\n<script src="{src}"></script>\n'
 
     def on_env(self) -> None:
+        # every page has been read: a required activity no page places would make the course impossible
+        check_required_placed(self.build.options.required_activities, self.placements, self.config)
         for warning in self.placements.unplaced_warnings():
             log.warning(warning)
 

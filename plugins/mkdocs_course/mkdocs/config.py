@@ -97,6 +97,9 @@ class CourseConfig(Config):
     # Page ids a learner must read (to the end, or "Mark as done") to complete
     # the course, besides pages whose front matter says `course: {required: true}`.
     required_pages = c.ListOfItems(c.Type(str), default=[])
+    # Activity ids a learner must do to complete the course: a self-assessment
+    # whose result was shown, an action plan with one row filled (docs/activities.md).
+    required_activities = c.ListOfItems(c.Type(str), default=[])
     # The generated "My progress" page; add it to `nav`.
     progress_page = c.Type(str, default="progress.md")
     certificate = c.SubConfig(CertificateConfig)

@@ -20,6 +20,7 @@ from .languages import LanguageSetup
 
 if TYPE_CHECKING:
     from ..activities import Activity
+    from ..activities.placement import ActivityPlacements
     from ..progress.pages import PageSettings
     from ..quiz import Quiz
     from ..quiz.placement import Placements
@@ -37,6 +38,7 @@ class CourseBuild:
     quiz_digests: dict[str, str] = field(default_factory=dict)  # quiz id -> hash of its file
     placements: "Placements | None" = None
     activities: dict[str, "Activity"] = field(default_factory=dict)  # filled by the activity feature
+    activity_placements: "ActivityPlacements | None" = None  # which page places which activity
     # each activity's {id, kind, title (in this language), version}, for the completion record
     activity_summaries: list[dict] = field(default_factory=list)
     # src_uri -> the page's course settings (id, required reading, minutes), as the journey reads them

@@ -78,7 +78,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             )
             self.languages.on_config(self.build, config)  # docs_dir, theme language, switcher
             self.quizzes.on_config(self.build)  # every quiz loaded and validated
-            self.activities.on_config(self.build)  # every activity, ids unlike the quizzes'
+            self.activities.on_config(self.build, config)  # every activity, ids unlike the quizzes'
             self.progress.on_config(self.build, config)  # required quizzes, progress page
             self.journey.on_config(self.build)
             self.theme.on_config(self.build, config)  # site.css on every page

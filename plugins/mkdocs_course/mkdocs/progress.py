@@ -21,6 +21,7 @@ from ..progress import (
     CertificateText,
     PlacedPage,
     ProgressPage,
+    RequiredActivity,
     Signature,
     build_outline,
     check_page_files,
@@ -84,7 +85,7 @@ class ProgressFeature:
         if self.outline is None:
             return output
         strings = self.build.strings
-        if self.outline.modules or self.outline.readings:
+        if self.outline.modules or self.outline.readings or self.outline.activities:
             # nav.js finds the navigation links to quiz pages itself, from this
             # map and the site root; the page's HTML is not rewritten for it.
             root = get_relative_url(".", page.url) or "."
@@ -118,19 +119,28 @@ class ProgressFeature:
         )
 
     def _outline(self, nav, config):
-        pages, seen = [], set()
+        pages, seen, activity_urls = [], set(), {}
         by_page = self.build.placements.by_page
+        activity_pages = self.build.activity_placements.by_page if self.build.activity_placements else {}
         # navigation order first, then pages that are not in the navigation
         for page in list(nav.pages) + [f.page for f in self.files.documentation_pages()]:
             if page is None or page.file.src_uri in seen:
                 continue
             seen.add(page.file.src_uri)
+            for activity_id in activity_pages.get(page.file.src_uri, ()):
+                activity_urls.setdefault(activity_id, page.url)  # the first page, in navigation order
             ids = by_page.get(page.file.src_uri)
             settings = self.build.pages.get(page.file.src_uri)
             reading = bool(settings and settings.required)
             if ids or reading:
                 pages.append(PlacedPage(page.file.src_uri, page.url, page.title or "", tuple(ids or ()),
                                         settings.page_id if settings else "", reading))
+        titles = {a["id"]: a["title"] for a in self.build.activity_summaries}
+        activities = [
+            RequiredActivity(a, self.build.activities[a].kind, titles[a], activity_urls[a],
+                             tuple(f.id for f in self.build.activities[a].fields))
+            for a in dict.fromkeys(self.build.options.required_activities) if a in activity_urls
+        ]
         return build_outline(
-            self.build.course_id, config.site_name, pages, self.build.quizzes, self.build.options.required
+            self.build.course_id, config.site_name, pages, self.build.quizzes, self.build.options.required, activities
         )

@@ -12,6 +12,7 @@ from .outline import (
     Module,
     OutlineError,
     PlacedPage,
+    RequiredActivity,
     build_outline,
     certificate_id,
     check_required,

@@ -1,6 +1,7 @@
 """The learner's journey: where am I, and what is next.
 
-A *step* is a page that counts: it places a quiz, or reading it is required.
+A *step* is a page that counts: it places a quiz, reading it is required, or
+it is the first page to place an activity the course requires.
 Steps are numbered in navigation order ("Module 3 of 6"). The build renders
 what a learner sees of the journey (templates/journey.html), with the
 wording for every case already in the page's language; the browser
@@ -14,8 +15,8 @@ wording for every case already in the page's language; the browser
   overall progress and every module with its status and time.
 
 Status rules are the progress page's (docs/progress.md): a step is *done*
-when every required quiz it places is passed and, if it must be read, it has
-been read; a step with nothing required is done when all its quizzes pass.
+when every required quiz it places is passed, every required activity it
+places first is done and, if it must be read, it has been read; a step with nothing required is done when all its quizzes pass.
 Nothing here depends on MkDocs.
 """
 
@@ -61,10 +62,11 @@ class Step:
     quizzes: tuple[str, ...]  # every quiz the page places, in page order
     required_quizzes: tuple[str, ...]
     reading: bool  # reading it is required
+    activities: tuple = ()  # the RequiredActivity's it is the first page to place
 
     @property
     def required(self) -> bool:
-        return bool(self.required_quizzes) or self.reading
+        return bool(self.required_quizzes) or self.reading or bool(self.activities)
 
 
 @dataclass(frozen=True)
@@ -93,11 +95,12 @@ class Journey:
         steps = []
         for page in pages:
             quizzes = quizzes_by_page.get(page.url, ())
-            if not quizzes and not page.reading:
+            activities = tuple(a for a in outline.activities if a.url == page.url)
+            if not quizzes and not page.reading and not activities:
                 continue
             steps.append(Step(
                 page.page_id, len(steps) + 1, page.title, page.url, page.minutes, tuple(quizzes),
-                tuple(q for q in quizzes if q in required), page.reading,
+                tuple(q for q in quizzes if q in required), page.reading, activities,
             ))
         self.steps = tuple(steps)
         self.by_url = {s.url: s for s in self.steps}
@@ -132,7 +135,8 @@ class Journey:
             "title": self.outline.title,
             "modules": [
                 {"id": s.page_id, "url": s.url, "quizzes": list(s.quizzes), "required": list(s.required_quizzes),
-                 "reading": s.reading, "number": s.number}
+                 "reading": s.reading, "number": s.number,
+                 "activities": [{"id": a.activity_id, "kind": a.kind, "fields": list(a.fields)} for a in s.activities]}
                 for s in self.steps
             ],
             "total": len(self.required_steps),

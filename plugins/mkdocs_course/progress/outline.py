@@ -48,6 +48,19 @@ class Reading:
 
 
 @dataclass(frozen=True)
+class RequiredActivity:
+    """An activity the learner must do to complete the course (``required_activities``):
+    a self-assessment whose result was shown once, or an action plan with a
+    row whose every field is filled (``activities.model.activity_done``)."""
+
+    activity_id: str
+    kind: str
+    title: str
+    url: str  # site-relative URL of the first page that places it
+    fields: tuple[str, ...] = ()  # an action plan's field ids
+
+
+@dataclass(frozen=True)
 class Module:
     """One quiz of the course as learners' progress sees it."""
 
@@ -65,6 +78,7 @@ class CourseOutline:
     title: str
     modules: tuple[Module, ...]
     readings: tuple[Reading, ...] = ()  # required reading, in navigation order
+    activities: tuple[RequiredActivity, ...] = ()  # required activities, in course order
 
     @property
     def required(self) -> tuple[Module, ...]:
@@ -73,8 +87,9 @@ class CourseOutline:
     @property
     def version(self) -> str:
         """The course version: a short hash of the required quizzes and their
-        versions, and of the pages that must be read."""
-        return course_version({m.quiz_id: m.version for m in self.required}, [r.page_id for r in self.readings])
+        versions, of the pages that must be read and of the activities that must be done."""
+        return course_version({m.quiz_id: m.version for m in self.required}, [r.page_id for r in self.readings],
+                              [a.activity_id for a in self.activities])
 
     def quizzes_by_page(self) -> dict[str, tuple[str, ...]]:
         """Site-relative page URL -> the quiz ids it places (for marking the navigation)."""
@@ -84,19 +99,21 @@ class CourseOutline:
         return {url: tuple(ids) for url, ids in pages.items()}
 
 
-def course_version(versions: Mapping[str, str], readings: Iterable[str] = ()) -> str:
+def course_version(versions: Mapping[str, str], readings: Iterable[str] = (), activities: Iterable[str] = ()) -> str:
     """A short hash of quiz ids and their versions, and of the ids of the
-    pages that must be read.
+    pages that must be read and of the activities that must be done.
 
     The lines are ``<quiz id>:<version>``, sorted by id, then
-    ``read/<page id>``, sorted (a quiz id has no '/'), each ending in a
-    newline: a course without required reading keeps the hash it had. The
+    ``read/<page id>``, sorted (a quiz id has no '/'), then
+    ``activity/<activity id>``, sorted, each ending in a newline: a course
+    without required reading or activities keeps the hash it had. The
     browser computes the same hash (``certificate.js``) over the versions of
     the attempts a certificate rests on, so a certificate can say which
     version of the course it was earned on.
     """
     text = "".join(f"{quiz_id}:{versions[quiz_id]}\n" for quiz_id in sorted(versions))
     text += "".join(f"read/{page_id}\n" for page_id in sorted(set(readings)))
+    text += "".join(f"activity/{activity_id}\n" for activity_id in sorted(set(activities)))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
@@ -131,12 +148,14 @@ def build_outline(
     pages: Sequence[PlacedPage],
     quizzes: Mapping[str, Quiz],
     required: Sequence[str] | None = None,
+    activities: Sequence[RequiredActivity] = (),
 ) -> CourseOutline:
     """The modules of a course from its pages in navigation order.
 
     A quiz placed on several pages counts once, at its first page. With
     ``required`` None every placed quiz is required. A page with ``reading``
-    set must be read: it is one of the outline's ``readings``.
+    set must be read: it is one of the outline's ``readings``; ``activities``
+    are the required activities, already checked as placed.
 
     Raises OutlineError when a required quiz is placed on no page.
     """
@@ -165,7 +184,7 @@ def build_outline(
             )
     check_required(required, seen)
     readings = tuple(Reading(p.page_id, p.title, p.url) for p in pages if p.reading)
-    return CourseOutline(course_id, title, tuple(modules), readings)
+    return CourseOutline(course_id, title, tuple(modules), readings, tuple(activities))
 
 
 def check_required(required: Sequence[str] | None, placed: Iterable[str]) -> None:

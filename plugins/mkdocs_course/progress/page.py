@@ -91,6 +91,9 @@ class ProgressPage:
             for m in outline.modules
         ]
         readings = [{"page": r.page_id, "title": r.title, "href": link(r.url)} for r in outline.readings]
+        # activities to do, with the page that places each (the rule: activity_done)
+        todo = [{"id": a.activity_id, "kind": a.kind, "title": a.title, "href": link(a.url), "fields": list(a.fields)}
+                for a in outline.activities]
         payload = {
             "course": outline.course_id,
             "title": outline.title,
@@ -99,6 +102,7 @@ class ProgressPage:
             "modules": modules,
             "readings": readings,
             "activities": self.activities,
+            "requiredActivities": todo,
             "strings": {k: v for k, v in t.items() if k.startswith(PAYLOAD_PREFIXES)},
         }
         return self.template.render(
@@ -107,7 +111,8 @@ class ProgressPage:
             modules=modules,
             readings=readings,
             activities=self.activities,
-            required_count=len(outline.required) + len(readings),
+            todo=todo,
+            required_count=len(outline.required) + len(readings) + len(todo),
             certificate={
                 "title": cert.title or t["certificate_title"],
                 "wording": cert.wording or t["certificate_wording"],

@@ -106,6 +106,8 @@ def course_version_file(outline: CourseOutline, source_language: str) -> dict:
         "source_language": source_language,
         "required": {m.quiz_id: m.version for m in outline.required},
         "readings": [r.page_id for r in outline.readings],  # pages to read (older files: none)
+        # activities to do (older files: none): an action plan's fields say when a row is filled
+        "activities": {a.activity_id: {"kind": a.kind, "fields": list(a.fields)} for a in outline.activities},
         "modules": [m.quiz_id for m in outline.modules],
     }
 

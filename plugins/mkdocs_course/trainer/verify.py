@@ -18,6 +18,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
+from ..activities.model import activity_done
 from ..progress.outline import certificate_id, course_version
 from .answerkeys import AnswerKeys
 from .attempts import AttemptCheck, Graded, parse_time
@@ -135,9 +136,16 @@ def _check_completion(data: dict, graded_by_quiz: dict[str, list[Graded]], keys:
                 "were required cannot be checked.")
         required = [e["id"] for e in data["quizzes"] if e["required"]]
         readings = [p["id"] for p in data.get("pages", []) if p["required"]]
+        # an action plan's fields are not known: each row's own fields count
+        todo = {a["id"]: {"kind": a["kind"], "fields": None} for a in data.get("activities", []) if a.get("required")}
     else:
         required = list(known["required"])
         readings = list(known.get("readings", []))
+        todo = dict(known.get("activities", {}))
+        for entry in data.get("activities", []):
+            if "required" in entry and entry["required"] != (entry["id"] in todo):
+                problem("required", f"activity '{entry['id']}' is marked {'required' if entry['required'] else 'optional'}, "
+                        f"but course version {course['version']} has it {'optional' if entry['required'] else 'required'}.")
         for entry in data["quizzes"]:
             if entry["required"] != (entry["id"] in known["required"]):
                 problem("required", f"quiz '{entry['id']}' is marked {'required' if entry['required'] else 'optional'}, "
@@ -147,10 +155,25 @@ def _check_completion(data: dict, graded_by_quiz: dict[str, list[Graded]], keys:
         passes = [g for g in graded_by_quiz.get(quiz, []) if g.finished and g.attempt.get("passed") is True]
         if passes:
             firsts[quiz] = min(passes, key=lambda g: str(g.attempt["finished"]))
-    # pages to read (records of format 2): the learner's browser says when; nothing to re-grade
+    # pages to read (records of format 2) and activities to do: the learner's browser says
+    # when; nothing to re-grade, so only the rule is applied (activities.model.activity_done)
     read = {p["id"]: str(p["read"]) for p in data.get("pages", []) if p["read"] and p["id"] in readings}
-    complete = bool(required or readings) and len(firsts) == len(required) and len(read) == len(readings)
-    dates = [str(g.attempt["finished"]) for g in firsts.values()] + list(read.values())
+    entries = {a["id"]: a for a in data.get("activities", [])}
+    did = {}
+    for activity_id, rule in todo.items():
+        entry = entries.get(activity_id)
+        fields = rule["fields"] if rule["fields"] is not None else _own_fields(entry)
+        when = activity_done(rule["kind"], fields, entry) if entry and entry["kind"] == rule["kind"] else None
+        if when:
+            did[activity_id] = when
+    complete = (bool(required or readings or todo) and len(firsts) == len(required) and len(read) == len(readings)
+                and len(did) == len(todo))
+    if data["completed"] is not None and not complete and len(did) < len(todo):
+        missing = ", ".join(f"'{shown(a)}'" for a in todo if a not in did)
+        problem("activities", f"the record says the course was completed, but the required "
+                f"{'activity' if len(todo) - len(did) == 1 else 'activities'} {missing} "
+                f"{'is' if len(todo) - len(did) == 1 else 'are'} not done in it.")
+    dates = [str(g.attempt["finished"]) for g in firsts.values()] + list(read.values()) + list(did.values())
     date = max(dates, default=None) if complete else None
     if data["completed"] != date:
         problem("completed", f"the record says the course was completed {shown(json.dumps(data['completed']))}; "
@@ -167,7 +190,7 @@ def _check_completion(data: dict, graded_by_quiz: dict[str, list[Graded]], keys:
     if sorted(certificate["attempts"]) != attempts:
         problem("certificate-attempts", "the certificate rests on other attempts than the first pass of each "
                 f"required quiz ({', '.join(shown(a) for a in attempts)}).")
-    version = course_version({q: str(g.attempt.get("version")) for q, g in firsts.items()}, readings)
+    version = course_version({q: str(g.attempt.get("version")) for q, g in firsts.items()}, readings, todo)
     if certificate["course_version"] != version:
         problem("certificate-version", f"the certificate names course version {certificate['course_version']}, "
                 f"but the attempts it rests on make version {version}.")
@@ -175,6 +198,13 @@ def _check_completion(data: dict, graded_by_quiz: dict[str, list[Graded]], keys:
     if certificate["id"] != expected:
         problem("certificate-id", f"the certificate id is {certificate['id']}, but the course, the learner's name "
                 f"and the attempts give {expected}.")
+
+
+def _own_fields(entry: dict | None) -> list[str]:
+    """An action plan's fields when the answer keys do not say: every field
+    any of its rows holds."""
+    rows = (entry or {}).get("rows") or {}
+    return sorted({f for row in rows.values() for f in row})
 
 
 def first_attempt_items(graded_by_quiz: dict[str, list[Graded]]) -> list[dict]:

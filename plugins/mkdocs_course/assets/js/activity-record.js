@@ -43,10 +43,12 @@
   };
 
   // One entry of the record's `activities`: `meta` is what the course says
-  // of it ({id, kind, title, version}), or {id} for one it no longer has.
+  // of it ({id, kind, title, version, required}), or {id} for one it no longer has.
   C.activityRecord = function (meta, data) {
     var kind = meta.kind || (data && data.kind === "action-plan" ? "action-plan" : "self-assessment");
     var entry = { id: meta.id, kind: kind, title: meta.title || null, version: meta.version || null };
+    // whether the course requires it (required_activities); absent in older records
+    if (typeof meta.required === "boolean") entry.required = meta.required;
     if (kind === "action-plan") {
       var plan = C.savedPlan(data);
       entry.rows = plan.rows;
@@ -60,7 +62,7 @@
   // Whether an entry read from a file is one C.activityRecord could have made.
   C.validActivityRecord = function (v) {
     if (!C.isObject(v) || !isId(v.id) || (v.kind !== "self-assessment" && v.kind !== "action-plan")) return false;
-    var again = C.activityRecord({ id: v.id, kind: v.kind, title: v.title, version: v.version }, v);
+    var again = C.activityRecord({ id: v.id, kind: v.kind, title: v.title, version: v.version, required: v.required }, v);
     return JSON.stringify(again) === JSON.stringify(v);
   };
 })(window.mkdocsCourse = window.mkdocsCourse || {});

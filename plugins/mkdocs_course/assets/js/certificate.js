@@ -52,13 +52,16 @@
     return H.map(function (x) { return ("0000000" + (x >>> 0).toString(16)).slice(-8); }).join("");
   };
 
-  // versions: {quizId: version}, readings: the ids of pages to read; the
-  // same text as outline.course_version.
-  C.courseVersion = function (versions, readings) {
-    var pages = Array.from(new Set(readings || [])).sort();
+  // versions: {quizId: version}, readings: the ids of pages to read,
+  // activities: the ids of activities to do; the same text as
+  // outline.course_version.
+  C.courseVersion = function (versions, readings, activities) {
+    function lines(ids, prefix) {
+      return Array.from(new Set(ids || [])).sort().map(function (id) { return prefix + id + "\n"; }).join("");
+    }
     return C.sha256(Object.keys(versions).sort().map(function (id) {
       return id + ":" + versions[id] + "\n";
-    }).join("") + pages.map(function (id) { return "read/" + id + "\n"; }).join("")).slice(0, 12);
+    }).join("") + lines(readings, "read/") + lines(activities, "activity/")).slice(0, 12);
   };
 
   C.normaliseName = function (name) {
@@ -92,7 +95,7 @@
     data.modules.forEach(function (m) {
       var row = C.el("tr");
       row.appendChild(C.el("th", "", m.title)).setAttribute("scope", "row");
-      row.appendChild(C.el("td", "", m.score === null ? t.certificate_read :
+      row.appendChild(C.el("td", "", m.activity ? t.certificate_done : m.score === null ? t.certificate_read :
         C.format(t.certificate_percent, { score: m.score.toLocaleString(C.lang()) })));
       row.appendChild(C.el("td", "", C.date(m.date)));
       body.appendChild(row);

@@ -39,6 +39,36 @@
     }
   };
 
+  // When a saved activity counts as done (docs/activities.md), or null: a
+  // self-assessment once a result was shown (its first result's date); an
+  // action plan once one row has every field filled (its last change).
+  // activity: {id, kind, fields}; data: its saved key or record entry. The
+  // same rule as activities/model.py activity_done.
+  C.activityDone = function (activity, data) {
+    if (!C.isObject(data)) return null;
+    if (activity.kind !== "action-plan") {
+      var first = null;
+      (Array.isArray(data.results) ? data.results : []).forEach(function (r) {
+        if (C.isObject(r) && typeof r.date === "string" && (first === null || r.date < first)) first = r.date;
+      });
+      return first;
+    }
+    var rows = C.isObject(data.rows) ? data.rows : {}, fields = activity.fields || [];
+    var filled = fields.length > 0 && Object.keys(rows).some(function (row) {
+      return C.isObject(rows[row]) && fields.every(function (f) {
+        var v = C.get(rows[row], f);
+        return typeof v === "string" && v.trim() !== "";
+      });
+    });
+    return filled && typeof data.updated === "string" ? data.updated : null;
+  };
+
+  C.activityKey = function (course, id) { return PREFIX + course + "/activity/" + id; };
+
+  C.readActivity = function (storage, course, id) {
+    try { return JSON.parse(storage.getItem(C.activityKey(course, id))); } catch (e) { return null; }
+  };
+
   // The journey of this page's course (<meta name="mkdocs-course">), with
   // addresses resolved against the site root; null on a page without one.
   C.journeyData = function () {
@@ -55,7 +85,7 @@
     return data;
   };
 
-  function required(m) { return m.required.length > 0 || m.reading; }
+  function required(m) { return m.required.length > 0 || m.reading || (m.activities || []).length > 0; }
 
   // Every module's status from storage; `own` (quiz id -> its attempts) is
   // what a quiz page holds in memory, which wins over storage.
@@ -79,8 +109,14 @@
       var all = m.quizzes.map(quiz), last = read ? read.read : "";
       all.forEach(function (q) { last = later(last, q.last); });
       var needed = required(m) ? m.required.map(quiz) : all;
-      var done = needed.every(function (q) { return q.passed; }) && (!m.reading || !!read);
-      var started = !!read || all.some(function (q) { return q.started; });
+      var todo = (m.activities || []).map(function (a) {
+        var saved = storage ? C.readActivity(storage, data.course, a.id) : null;
+        return { saved: !!saved, done: C.activityDone(a, saved) };
+      });
+      todo.forEach(function (a) { last = later(last, a.done); });
+      var done = needed.every(function (q) { return q.passed; }) && (!m.reading || !!read) &&
+        todo.every(function (a) { return !!a.done; });
+      var started = !!read || all.some(function (q) { return q.started; }) || todo.some(function (a) { return a.saved; });
       return { module: m, status: done ? "done" : started ? "in-progress" : "not-started", last: last, read: read };
     });
     var counted = modules.filter(function (x) { return required(x.module); });

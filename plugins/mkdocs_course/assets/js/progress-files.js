@@ -99,18 +99,19 @@
     });
     marks.forEach(function (mark, id) { pages.push({ id: id, title: null, required: false, read: mark.read, how: mark.how }); });
     data.pages = pages;
-    data.activities = this.activityRecords();
+    data.activities = this.activityRecords(true);
     return data;
   };
 
   // Every activity of the course the learner has worked on, then any saved
   // one the course no longer has (title and version null).
-  P.activityRecords = function () {
+  // The record (`required` true) also lists a required one not yet started.
+  P.activityRecords = function (record) {
     var course = this.course, known = new Set(), out = [];
     (this.payload.activities || []).forEach(function (meta) {
       known.add(meta.id);
       var data = C.readItem(course, "activity/" + meta.id);
-      if (data) out.push(C.activityRecord(meta, data));
+      if (data || (record && meta.required)) out.push(C.activityRecord(meta, data));
     });
     var start = C.itemKey(course, "activity/"), storage;
     try { storage = window.localStorage; storage.getItem(start); } catch (e) { return out; }
@@ -291,6 +292,8 @@
   // device where it has some, else the file's. Nothing here is removed.
   P.mergeActivity = function (a) {
     var key = "activity/" + a.id, mine = C.readItem(this.course, key), merged;
+    // a record lists a required activity not yet started: nothing to bring
+    if (a.kind === "action-plan" ? !Object.keys(a.rows).length : !a.results.length) return;
     if (a.kind === "action-plan") {
       var plan = C.savedPlan(mine), rows = plan.rows;
       Object.keys(a.rows).forEach(function (row) {

@@ -110,9 +110,14 @@
       return { reading: r, read: storage ? C.readMark(storage, course, r.page) : null };
     });
     var read = readings.filter(function (x) { return x.read; });
-    var total = required.length + readings.length, done = passed.length + read.length;
+    // and so do activities to do, by C.activityDone (journey.js)
+    var todo = (this.payload.requiredActivities || []).map(function (a) {
+      return { activity: a, done: storage ? C.activityDone(a, C.readActivity(storage, course, a.id)) : null };
+    });
+    var did = todo.filter(function (x) { return x.done; });
+    var total = required.length + readings.length + todo.length, done = passed.length + read.length + did.length;
     var state = {
-      stored: stored, modules: modules, required: required, readings: readings, passed: done, total: total,
+      stored: stored, modules: modules, required: required, readings: readings, todo: todo, passed: done, total: total,
       complete: total > 0 && done === total
     };
     if (state.complete) {
@@ -123,7 +128,9 @@
         state.date = later(state.date, x.s.first.finished);
       });
       readings.forEach(function (x) { state.date = later(state.date, x.read.read); });
-      state.earned = C.courseVersion(versions, readings.map(function (x) { return x.reading.page; }));
+      todo.forEach(function (x) { state.date = later(state.date, x.done); });
+      state.earned = C.courseVersion(versions, readings.map(function (x) { return x.reading.page; }),
+        todo.map(function (x) { return x.activity.id; }));
       state.attemptIds = required.map(function (x) { return x.s.first.id; });
     }
     state.name = self.learnerName();
@@ -146,6 +153,7 @@
     }
     state.modules.forEach(this.renderModule, this);
     state.readings.forEach(this.renderReading, this);
+    state.todo.forEach(this.renderActivity, this);
     // as a person rounds (1 of 6 is 17%), but never 100% before the end nor 0% after a start
     var total = state.total, percent = total ? Math.round((100 * state.passed) / total) : 0;
     if (state.passed < total) percent = Math.min(percent, 99);
@@ -188,6 +196,15 @@
     $(li, "[data-course-clear]").hidden = !x.read;
   };
 
+  P.renderActivity = function (x) {
+    var li = $(this.root, '[data-course-required-activity="' + x.activity.id + '"]'), t = this.t;
+    if (!li) return;
+    li.setAttribute("data-course-status", x.done ? "done" : "not-done");
+    $(li, "[data-course-module-status]").textContent = x.done ?
+      CHECK + C.format(t.progress_activity_done, { date: C.isolate(C.date(x.done)) }) :
+      x.activity.kind === "action-plan" ? t.progress_plan_not_done : t.progress_assessment_not_done;
+  };
+
   // Where to go on, by the journey's rule (journey.js): the module last
   // worked on unless it is done, else the next one not done; here it names
   // that page's quiz still to pass, or the page to read.
@@ -199,8 +216,11 @@
       var quizzes = state.modules.filter(function (x) { return step.module.quizzes.indexOf(x.module.quiz) >= 0; });
       var pending = quizzes.filter(function (x) { return x.s.status !== "passed"; })[0] || quizzes[0];
       var reading = state.readings.filter(function (x) { return x.reading.page === step.module.id; })[0];
+      var ids = (step.module.activities || []).map(function (a) { return a.id; });
+      var activity = state.todo.filter(function (x) { return !x.done && ids.indexOf(x.activity.id) >= 0; })[0];
       target = pending ? { id: pending.module.quiz, title: pending.module.title, href: pending.module.href } :
-        reading ? { id: reading.reading.page, title: reading.reading.title, href: reading.reading.href } : null;
+        reading ? { id: reading.reading.page, title: reading.reading.title, href: reading.reading.href } :
+        activity ? { id: activity.activity.id, title: activity.activity.title, href: activity.activity.href } : null;
     }
     var started = journey && journey.modules.some(function (x) { return x.status !== "not-started"; });
     box.hidden = !target && !state.complete;
@@ -239,6 +259,8 @@
         return { quiz: x.module.quiz, title: x.module.title, score: x.s.best.score, date: x.s.first.finished };
       }).concat(state.readings.map(function (x) {
         return { page: x.reading.page, title: x.reading.title, score: null, date: x.read.read };
+      })).concat(state.todo.map(function (x) {
+        return { activity: x.activity.id, title: x.activity.title, score: null, date: x.done };
       }))
     };
   };
