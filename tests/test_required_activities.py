@@ -106,7 +106,14 @@ def test_the_certificate_waits_for_the_self_assessment_and_verify_checks_it(brow
         assert [(a["id"], a["required"], a["results"]) for a in early["activities"]] == [("baseline", True, [])]
 
         root = activity(page, url, "", "baseline")
+        header = page.locator('[data-course-module-header="index"]')
+        header.wait_for()
+        page.wait_for_function("() => document.querySelector('[data-course-indicator-text]').textContent.includes('3 of 4')")
+        assert header.get_attribute("data-course-status") != "done"
         show_results(root, {"pay-review": "fully", "pay-grades": "partly", "risks": "not-yet"})
+        # the page's module is done at once, and the progress line counts it
+        page.locator('[data-course-module-header="index"][data-course-status="done"]').wait_for()
+        page.wait_for_function("() => document.querySelector('[data-course-indicator-text]').textContent.includes('4 of 4')")
         progress = open_progress(page, url)
         progress.locator('[data-course-required-activity="baseline"][data-course-status="done"]').wait_for()
         assert item.locator("[data-course-module-status]").inner_text().startswith("\u2713 Done on ")

@@ -66,6 +66,8 @@
   C.SelfAssessment.prototype.save = function () {
     var ok = C.writeItem(this.p.course, this.key, this.state);
     C.showStorage(this.status, ok ? "" : this.t.activity_not_saved);
+    // a required activity may finish a module: the progress line and header follow (nav.js)
+    if (ok && C.refreshCourse) C.refreshCourse();
     return ok;
   };
 

@@ -61,6 +61,8 @@
     this.pending = false;
     this.state.updated = new Date().toISOString();
     var ok = C.writeItem(this.p.course, this.key, this.state);
+    // a required activity may finish a module: the progress line and header follow (nav.js)
+    if (ok && C.refreshCourse) C.refreshCourse();
     C.showStorage(this.status, ok ? "" : this.t.activity_not_saved);
     this.saved.textContent = ok ? this.t.activity_saved : "";
     this.root.setAttribute("data-course-saved-state", ok ? "saved" : "not-saved");
