@@ -4,7 +4,8 @@ Generates a synthetic course (N module pages, one ten-question quiz each) and
 the same pages without quizzes and without the plugin, builds both in fresh
 ``mkdocs build`` processes, alternating, and reports:
 
-* the median wall time of each build and their ratio (target: at most 1.15);
+* the median wall time of each build and their ratio (targets: a rebuild with
+  the build cache filled at most 1.05, a first build without it at most 1.15);
 * the gzipped size of the quiz runtime (JS + CSS, target: at most 8 KB);
 * the gzipped size of one quiz page against the same page without its quiz,
   and of Material's own JS bundle for context;
@@ -43,7 +44,8 @@ import time
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-RATIO_TARGET = 1.15
+RATIO_TARGET = 1.05  # a rebuild, build cache filled
+FIRST_BUILD_TARGET = 1.15  # a first build, no cache
 RUNTIME_TARGET_BYTES = 8192
 QUESTIONS_PER_QUIZ = 10
 QUESTION_TYPES = ("single", "multiple", "true_false", "fill_blank", "numeric", "matching", "ordering")
@@ -614,7 +616,8 @@ def measure(pages: int, repeat: int, log, peer: bool = True, peer_venv: Path = P
                 "cpu_seconds": cpu,
                 "cold_median_seconds": cold_median,
                 "cold_ratio": cold_ratio,
-                "cold_pass": cold_ratio <= RATIO_TARGET,
+                "cold_pass": cold_ratio <= FIRST_BUILD_TARGET,
+                "cold_ratio_target": FIRST_BUILD_TARGET,
                 "plugin_median_seconds": plugin_median,
                 "plain_median_seconds": plain_median,
                 "ratio": ratio,
@@ -748,7 +751,7 @@ def table(r: dict) -> str:
         ("Build, plugin, no cache (median)", f"{b['cold_median_seconds']:.2f} s", "cache: false, like a first build"),
         ("Build, plain (median)", f"{b['plain_median_seconds']:.2f} s", ""),
         ("Ratio plugin / plain", f"{b['ratio']:.3f}", f"<= {RATIO_TARGET}  {verdict(b['pass'])}"),
-        ("Ratio plugin, no cache / plain", f"{b['cold_ratio']:.3f}", f"<= {RATIO_TARGET}  {verdict(b['cold_pass'])}"),
+        ("Ratio plugin, no cache / plain", f"{b['cold_ratio']:.3f}", f"<= {FIRST_BUILD_TARGET}  {verdict(b['cold_pass'])}"),
         ("Runtime JS (gzip -9)", f"{rt['js_gzip_bytes']} B", f"raw {rt['js_bytes']} B"),
         ("Runtime CSS (gzip -9)", f"{rt['css_gzip_bytes']} B", f"raw {rt['css_bytes']} B"),
         ("Runtime JS + CSS", f"{rt['total_gzip_bytes']} B", f"<= {RUNTIME_TARGET_BYTES} B  {verdict(rt['pass'])}"),

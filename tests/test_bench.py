@@ -50,6 +50,9 @@ def test_benchmark_reports_every_figure(tmp_path):
     for key in ("plugin_median_seconds", "plain_median_seconds", "ratio", "ratio_target"):
         assert build[key] > 0, key
     assert isinstance(build["pass"], bool)
+    # the targets: a rebuild at most 1.05 x plain, a first build at most 1.15 x
+    assert (build["ratio_target"], build["cold_ratio_target"]) == (1.05, 1.15)
+    assert build["pass"] == (build["ratio"] <= 1.05) and build["cold_pass"] == (build["cold_ratio"] <= 1.15)
 
     runtime = figures["runtime"]
     for key in ("js_gzip_bytes", "css_gzip_bytes", "total_gzip_bytes", "target_gzip_bytes"):
