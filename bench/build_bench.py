@@ -4,15 +4,24 @@ Generates a synthetic course (N module pages, one ten-question quiz each) and
 the same pages without quizzes and without the plugin, builds both in fresh
 ``mkdocs build`` processes, alternating, and reports:
 
-* the median wall time of each build and their ratio (target: at most 1.15);
+* the median wall time of each build and their ratio (targets: a rebuild with
+  the build cache filled at most 1.05, a first build without it at most 1.15);
 * the gzipped size of the quiz runtime (JS + CSS, target: at most 8 KB);
 * the gzipped size of one quiz page against the same page without its quiz,
   and of Material's own JS bundle for context;
-* how many pages reference the runtime (it must be only the quiz pages).
+* how many pages reference the runtime (it must be only the quiz pages);
+* side by side in the same run, plain = 1.00: the leading MkDocs quiz plugin
+  (mkdocs-quiz, installed from the package registry into a virtualenv of its
+  own, bench/.peer-venv) building the same pages with the same questions in
+  its syntax, and this plugin's first build and cached build, in wall and CPU
+  time; and the quiz page's weight (HTML + the JS and CSS it loads, gzipped)
+  for each, with its extra weight over the plain page.
 
 Run from anywhere with the project's Python::
 
     python bench/build_bench.py [--pages 100] [--repeat 3] [--json PATH]
+    python bench/build_bench.py --peer-only --pages 20 --repeat 1   # the comparison only
+    python bench/build_bench.py --no-peer                           # without mkdocs-quiz
 
 Everything is written to a temporary folder, removed afterwards.
 """
@@ -25,6 +34,8 @@ import json
 import os
 import platform
 import random
+import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -33,7 +44,8 @@ import time
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-RATIO_TARGET = 1.15
+RATIO_TARGET = 1.05  # a rebuild, build cache filled
+FIRST_BUILD_TARGET = 1.15  # a first build, no cache
 RUNTIME_TARGET_BYTES = 8192
 QUESTIONS_PER_QUIZ = 10
 QUESTION_TYPES = ("single", "multiple", "true_false", "fill_blank", "numeric", "matching", "ordering")
@@ -156,65 +168,163 @@ def yaml_text(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def question_yaml(words: Words, index: int, qtype: str) -> list[str]:
+def question_data(words: Words, index: int, qtype: str) -> dict:
+    """One question as plain data, so both syntaxes carry the same text."""
     r = words.rng
-    out = [f"  - id: q{index + 1}", f"    type: {qtype}", f"    prompt: {yaml_text(words.sentence())}"]
+    q: dict = {"id": f"q{index + 1}", "type": qtype, "prompt": words.sentence()}
     if qtype in ("single", "multiple"):
         count = 4
         correct = {r.randrange(count)} if qtype == "single" else set(r.sample(range(count), 2))
+        q["options"] = [
+            {"text": words.short(5), "correct": o in correct, "feedback": words.sentence()} for o in range(count)
+        ]
+    elif qtype == "true_false":
+        q["answer"] = r.random() < 0.5
+        q["correct_feedback"], q["incorrect_feedback"] = words.sentence(), words.sentence()
+    elif qtype == "fill_blank":
+        word = r.choice(NOUNS)
+        q["answers"] = [word, word + "s"]
+    elif qtype == "numeric":
+        q["answer"] = r.randint(2, 400)
+    elif qtype == "matching":
+        q["pairs"] = [(words.short(6), f"{p + 1}. " + words.short(4)) for p in range(4)]
+    elif qtype == "ordering":
+        q["items"] = [words.short(6) for _ in range(5)]
+    q["explanation"] = words.paragraph(2)
+    q["hint"] = words.sentence() if index % 3 == 0 else None
+    return q
+
+
+def question_yaml(q: dict) -> list[str]:
+    qtype = q["type"]
+    out = [f"  - id: {q['id']}", f"    type: {qtype}", f"    prompt: {yaml_text(q['prompt'])}"]
+    if qtype in ("single", "multiple"):
         if qtype == "multiple":
             out.append("    scoring: partial")
         out.append("    options:")
-        for o in range(count):
-            out += [f"      - id: o{o + 1}", f"        text: {yaml_text(words.short(5))}"]
-            if o in correct:
+        for o, option in enumerate(q["options"]):
+            out += [f"      - id: o{o + 1}", f"        text: {yaml_text(option['text'])}"]
+            if option["correct"]:
                 out.append("        correct: true")
-            out.append(f"        feedback: {yaml_text(words.sentence())}")
+            out.append(f"        feedback: {yaml_text(option['feedback'])}")
     elif qtype == "true_false":
         out += [
-            f"    answer: {'true' if r.random() < 0.5 else 'false'}",
+            f"    answer: {'true' if q['answer'] else 'false'}",
             "    feedback:",
-            f"      correct: {yaml_text(words.sentence())}",
-            f"      incorrect: {yaml_text(words.sentence())}",
+            f"      correct: {yaml_text(q['correct_feedback'])}",
+            f"      incorrect: {yaml_text(q['incorrect_feedback'])}",
         ]
     elif qtype == "fill_blank":
-        word = r.choice(NOUNS)
-        out.append(f"    answers: [{yaml_text(word)}, {yaml_text(word + 's')}]")
+        out.append(f"    answers: [{', '.join(yaml_text(a) for a in q['answers'])}]")
     elif qtype == "numeric":
-        out += [
-            f"    answer: {r.randint(2, 400)}",
-            "    tolerance: 0.5",
-            '    unit: "%"',
-        ]
+        out += [f"    answer: {q['answer']}", "    tolerance: 0.5", '    unit: "%"']
     elif qtype == "matching":
         out.append("    pairs:")
-        for p in range(4):
+        for p, (left, right) in enumerate(q["pairs"]):
             out += [
                 f"      - id: p{p + 1}",
-                f"        left: {yaml_text(words.short(6))}",
-                f"        right: {yaml_text(f'{p + 1}. ' + words.short(4))}",
+                f"        left: {yaml_text(left)}",
+                f"        right: {yaml_text(right)}",
             ]
     elif qtype == "ordering":
         out.append("    items:")
-        for i in range(5):
-            out += [f"      - id: i{i + 1}", f"        text: {yaml_text(words.short(6))}"]
-    out.append(f"    explanation: {yaml_text(words.paragraph(2))}")
-    if index % 3 == 0:
-        out.append(f"    hint: {yaml_text(words.sentence())}")
+        for i, item in enumerate(q["items"]):
+            out += [f"      - id: i{i + 1}", f"        text: {yaml_text(item)}"]
+    out.append(f"    explanation: {yaml_text(q['explanation'])}")
+    if q["hint"]:
+        out.append(f"    hint: {yaml_text(q['hint'])}")
     return out
 
 
+def quiz_data(words: Words, title: str, questions: int = QUESTIONS_PER_QUIZ) -> dict:
+    return {
+        "title": title,
+        "description": words.sentence(),
+        "questions": [question_data(words, i, QUESTION_TYPES[i % len(QUESTION_TYPES)]) for i in range(questions)],
+    }
+
+
 def quiz_yaml(words: Words, quiz_id: str, title: str, questions: int = QUESTIONS_PER_QUIZ) -> str:
+    return quiz_data_yaml(quiz_data(words, title, questions), quiz_id)
+
+
+def quiz_data_yaml(quiz: dict, quiz_id: str) -> str:
     out = [
         f"id: {quiz_id}",
-        f"title: {yaml_text(title)}",
-        f"description: {yaml_text(words.sentence())}",
+        f"title: {yaml_text(quiz['title'])}",
+        f"description: {yaml_text(quiz['description'])}",
         "pass_mark: 70",
         "questions:",
     ]
-    for index in range(questions):
-        out += question_yaml(words, index, QUESTION_TYPES[index % len(QUESTION_TYPES)])
+    for q in quiz["questions"]:
+        out += question_yaml(q)
     return "\n".join(out) + "\n"
+
+
+# -- the same questions in the peer's syntax -----------------------------------
+
+PEER = "mkdocs-quiz"
+PEER_VERSION = "1.7.1"
+# How each of our question types is written for mkdocs-quiz, which has
+# one-answer and several-answer choice questions (checkbox lists, per-answer
+# feedback in a blockquote) and fill-in-the-blank questions ([[answer]], one
+# exact answer per blank, compared without case). Read from its parsing.py
+# and plugin.py (version 1.7.1).
+PEER_MAPPING = {
+    "single": "one-answer choice",
+    "multiple": "several-answer choice (all or nothing: no partial scoring)",
+    "true_false": "one-answer choice of True / False, feedback on each",
+    "fill_blank": "fill-in-the-blank with the first accepted answer only (no alternatives)",
+    "numeric": "fill-in-the-blank with the exact number (no tolerance, no unit)",
+    "matching": "lacks it: fill-in-the-blank, the right-hand list then a blank per left item",
+    "ordering": "lacks it: fill-in-the-blank, a blank for each item's position",
+}
+PEER_LEFT_OUT = "hints (no equivalent), the quiz's pass mark"
+
+
+def peer_question_md(q: dict) -> str:
+    """One of our questions as a mkdocs-quiz <quiz> block."""
+    qtype, out = q["type"], ["<quiz>"]
+    if qtype in ("single", "multiple", "true_false"):
+        if qtype == "true_false":
+            options = [
+                {"text": text, "correct": q["answer"] is value,
+                 "feedback": q["correct_feedback"] if q["answer"] is value else q["incorrect_feedback"]}
+                for text, value in (("True", True), ("False", False))
+            ]
+        else:
+            options = q["options"]
+        out.append(q["prompt"])
+        for option in options:
+            out.append(f"- [{'x' if option['correct'] else ' '}] {option['text']}")
+            out.append(f"> {option['feedback']}")
+        out += ["", q["explanation"]]
+    else:
+        out.append(q["prompt"])
+        if qtype in ("fill_blank", "numeric"):
+            answer = q["answers"][0] if qtype == "fill_blank" else q["answer"]
+            out += ["", f"Answer: [[{answer}]]"]
+        elif qtype == "matching":
+            out += [""] + [right for _, right in q["pairs"]] + [""]  # "1. ...": a numbered list
+            out += [f"- {left}: [[{number + 1}]]" for number, (left, _) in enumerate(q["pairs"])]
+        elif qtype == "ordering":
+            out += [""] + [f"- {item}: [[{position + 1}]]" for position, item in enumerate(q["items"])]
+        out += ["", "---", q["explanation"]]
+    out.append("</quiz>")
+    return "\n".join(out)
+
+
+def peer_quiz_md(quiz: dict) -> str:
+    """The quiz as our placement shows it (title, description, questions)."""
+    blocks = [f"## {quiz['title']}", "", quiz["description"], ""]
+    for q in quiz["questions"]:
+        blocks += [peer_question_md(q), ""]
+    return "\n".join(blocks)
+
+
+def peer_mkdocs_yml() -> str:
+    """The plain site's configuration with mkdocs-quiz added, its defaults kept."""
+    return mkdocs_yml(False).replace("  - search\n", "  - search\n  - mkdocs_quiz\n", 1)
 
 
 def mkdocs_yml(with_plugin: bool, cache: bool = True) -> str:
@@ -244,17 +354,24 @@ def mkdocs_yml(with_plugin: bool, cache: bool = True) -> str:
     )
 
 
-def generate(root: Path, pages: int, seed: int = SEED) -> tuple[Path, Path, list[str]]:
-    """Write the plugin and plain projects under root; return their configs and page URLs."""
+def generate(root: Path, pages: int, seed: int = SEED, peer: bool = False) -> tuple[Path, Path, list[str]]:
+    """Write the plugin and plain projects under root; return their configs and page URLs.
+
+    With peer, also root/peer: the same pages with the same questions in
+    mkdocs-quiz's syntax.
+    """
     words = Words(random.Random(seed))
     plugin, plain = root / "plugin", root / "plain"
-    for project in (plugin, plain):
+    projects = (plugin, plain, root / "peer") if peer else (plugin, plain)
+    for project in projects:
         (project / "docs").mkdir(parents=True)
     (plugin / "quizzes").mkdir()
     (plugin / "mkdocs.yml").write_text(mkdocs_yml(True), encoding="utf-8")
     # The same project with the build cache off: what a first build costs.
     (plugin / "mkdocs-cold.yml").write_text(mkdocs_yml(True, cache=False), encoding="utf-8")
     (plain / "mkdocs.yml").write_text(mkdocs_yml(False), encoding="utf-8")
+    if peer:
+        (root / "peer" / "mkdocs.yml").write_text(peer_mkdocs_yml(), encoding="utf-8")
 
     # Two pages without a quiz, so the runtime-reference check means something.
     extra = {
@@ -264,7 +381,7 @@ def generate(root: Path, pages: int, seed: int = SEED) -> tuple[Path, Path, list
         + "\n",
     }
     for name, text in extra.items():
-        for project in (plugin, plain):
+        for project in projects:
             (project / "docs" / name).write_text(text, encoding="utf-8")
 
     quiz_urls = []
@@ -276,7 +393,10 @@ def generate(root: Path, pages: int, seed: int = SEED) -> tuple[Path, Path, list
         (plain / "docs" / f"{stem}.md").write_text(body + "\n", encoding="utf-8")
         placed = f"{body}\n[Quiz: {title}](quiz:{quiz_id})\n"
         (plugin / "docs" / f"{stem}.md").write_text(placed, encoding="utf-8")
-        (plugin / "quizzes" / f"{quiz_id}.yml").write_text(quiz_yaml(words, quiz_id, title), encoding="utf-8")
+        quiz = quiz_data(words, title)
+        (plugin / "quizzes" / f"{quiz_id}.yml").write_text(quiz_data_yaml(quiz, quiz_id), encoding="utf-8")
+        if peer:
+            (root / "peer" / "docs" / f"{stem}.md").write_text(f"{body}\n\n{peer_quiz_md(quiz)}", encoding="utf-8")
         quiz_urls.append(f"{stem}/index.html")
     return plugin / "mkdocs.yml", plain / "mkdocs.yml", quiz_urls
 
@@ -284,17 +404,76 @@ def generate(root: Path, pages: int, seed: int = SEED) -> tuple[Path, Path, list
 # -- building and measuring ----------------------------------------------------
 
 
-def build(config: Path, site: Path) -> float:
-    """Build in a fresh process; return its wall time in seconds."""
+def build(config: Path, site: Path, python: str | None = None) -> tuple[float, float]:
+    """Build in a fresh process; return its wall time and its CPU time (user + system) in seconds."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    command = [python or sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, cwd=config.parent, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         sys.stderr.write(done.stdout + done.stderr)
         raise SystemExit(f"build of {config} failed with exit code {done.returncode}")
-    return elapsed
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
+
+
+# -- the peer's environment ----------------------------------------------------
+
+PEER_VENV = Path(__file__).resolve().parent / ".peer-venv"
+CONSTRAINTS = Path(__file__).resolve().parent.parent / "constraints.txt"
+
+
+def venv_python(venv: Path) -> Path:
+    return venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def peer_versions(python: Path) -> list[str] | None:
+    """[mkdocs-quiz, mkdocs, mkdocs-material] versions installed for python, or None."""
+    code = (
+        "import importlib.metadata as m\n"
+        "print(' '.join(m.version(n) for n in ('mkdocs-quiz', 'mkdocs', 'mkdocs-material')))"
+    )
+    done = subprocess.run([str(python), "-c", code], capture_output=True, text=True)
+    return done.stdout.split() if done.returncode == 0 else None
+
+
+def peer_environment(venv: Path, log) -> dict:
+    """A virtualenv of its own with mkdocs-quiz and this environment's MkDocs and Material.
+
+    Made (or brought to the wanted versions) with pip from the package
+    registry; never touches the project's own environment. Returns
+    {"python": path or None, "versions": ..., "skipped": reason or None}.
+    """
+    wanted = [PEER_VERSION, package_version("mkdocs"), package_version("mkdocs-material")]
+    python = venv_python(venv)
+    if python.exists() and peer_versions(python) == wanted:
+        return {"python": str(python), "versions": wanted, "skipped": None, "venv": str(venv)}
+    log(f"installing {PEER} {PEER_VERSION} into {venv} (MkDocs {wanted[1]}, Material {wanted[2]})")
+    steps = [[sys.executable, "-m", "venv", str(venv)]] if not python.exists() else []
+    install = [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    if CONSTRAINTS.exists():
+        install += ["-c", str(CONSTRAINTS)]
+    install += [f"{PEER}=={wanted[0]}", f"mkdocs=={wanted[1]}", f"mkdocs-material=={wanted[2]}"]
+    steps.append(install)
+    for step in steps:
+        try:
+            done = subprocess.run(step, capture_output=True, text=True, timeout=900)
+        except subprocess.TimeoutExpired:
+            return {"python": None, "versions": None, "venv": str(venv),
+                    "skipped": f"could not install {PEER}: `{' '.join(step[:4])} ...` took over 15 minutes"}
+        if done.returncode != 0:
+            last = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
+            return {"python": None, "versions": None, "venv": str(venv),
+                    "skipped": f"could not install {PEER} {PEER_VERSION} from the package registry "
+                    f"(is it reachable?): {last[0]}"}
+    found = peer_versions(python)
+    if found != wanted:
+        return {"python": None, "versions": found, "venv": str(venv),
+                "skipped": f"{venv} has {found}, wanted {PEER}, mkdocs, mkdocs-material {wanted}"}
+    return {"python": str(python), "versions": wanted, "skipped": None, "venv": str(venv)}
 
 
 def gzipped(data: bytes) -> int:
@@ -308,6 +487,41 @@ def only(site: Path, pattern: str) -> Path:
     return found[0]
 
 
+TAG = re.compile(r"<(script|link)\b([^>]*)>", re.IGNORECASE)
+ATTRIBUTE = re.compile(r'([a-z-]+)="([^"]*)"', re.IGNORECASE)
+
+
+def page_weight(site: Path, page: str) -> dict:
+    """A page's HTML and the local JS and CSS files it loads, each gzip -9, in bytes.
+
+    Inline scripts and styles are part of the HTML. Files are the page's
+    ``<script src>`` and ``<link rel="stylesheet" href>``, resolved against
+    the page and counted once each.
+    """
+    html_path = site / page
+    text = html_path.read_text(encoding="utf-8")
+    found = {"js": set(), "css": set()}
+    for tag, attrs in TAG.findall(text):
+        values = {k.lower(): v for k, v in ATTRIBUTE.findall(attrs)}
+        if tag.lower() == "script" and "src" in values:
+            kind, url = "js", values["src"]
+        elif tag.lower() == "link" and "stylesheet" in values.get("rel", "").split() and "href" in values:
+            kind, url = "css", values["href"]
+        else:
+            continue
+        if re.match(r"^[a-z]+:|^//", url):
+            continue  # not part of the site (there should be none: no CDN)
+        target = Path(os.path.normpath(html_path.parent / url.split("?")[0].split("#")[0]))
+        if target.is_file():
+            found[kind].add(target)
+    weights = {"html": gzipped(html_path.read_bytes())}
+    for kind, paths in found.items():
+        weights[kind] = sum(gzipped(path.read_bytes()) for path in paths)
+        weights[kind + "_files"] = sorted(path.relative_to(site).as_posix() for path in paths)
+    weights["total"] = weights["html"] + weights["js"] + weights["css"]
+    return weights
+
+
 def package_version(name: str) -> str:
     try:
         return version(name)
@@ -315,26 +529,39 @@ def package_version(name: str) -> str:
         return "?"
 
 
-def measure(pages: int, repeat: int, log) -> dict:
+def measure(pages: int, repeat: int, log, peer: bool = True, peer_venv: Path = PEER_VENV) -> dict:
+    peer_env = peer_environment(peer_venv, log) if peer else {"skipped": "not asked for (--no-peer)"}
+    if peer and peer_env["skipped"]:
+        log(f"peer skipped: {peer_env['skipped']}")
+    with_peer = bool(peer_env.get("python"))
     with tempfile.TemporaryDirectory(prefix="course-bench-") as tmp:
         root = Path(tmp)
-        plugin_cfg, plain_cfg, quiz_urls = generate(root, pages)
+        plugin_cfg, plain_cfg, quiz_urls = generate(root, pages, peer=with_peer)
         sites = {"plugin": root / "site-plugin", "cold": root / "site-cold", "plain": root / "site-plain"}
         configs = {"plugin": plugin_cfg, "cold": plugin_cfg.with_name("mkdocs-cold.yml"), "plain": plain_cfg}
-        names = ("plugin", "cold", "plain")
+        pythons = {}
+        names: tuple[str, ...] = ("plugin", "cold", "plain")
+        if with_peer:
+            sites["peer"], configs["peer"] = root / "site-peer", root / "peer" / "mkdocs.yml"
+            pythons["peer"] = peer_env["python"]
+            names += ("peer",)
 
         # The warm-up also fills the plugin's build cache (.cache/ in the project).
-        warmup = {name: build(configs[name], sites[name]) for name in names}
+        warmup = {name: build(configs[name], sites[name], pythons.get(name))[0] for name in names}
         log("warm-up (not counted): " + ", ".join(f"{n} {warmup[n]:.2f} s" for n in names))
         times: dict[str, list[float]] = {name: [] for name in names}
+        cpu: dict[str, list[float]] = {name: [] for name in names}
         for round_ in range(repeat):
             # Rotate which build goes first each round so none always runs
             # on a machine warmed by another.
-            order = names[round_ % 3:] + names[: round_ % 3]
-            for name in order:
-                times[name].append(build(configs[name], sites[name]))
+            shift = round_ % len(names)
+            for name in names[shift:] + names[:shift]:
+                wall, used = build(configs[name], sites[name], pythons.get(name))
+                times[name].append(wall)
+                cpu[name].append(used)
             log(f"round {round_ + 1}/{repeat}: " + ", ".join(f"{n} {times[n][-1]:.2f} s" for n in names))
 
+        comparison = side_by_side(sites, times, cpu, quiz_urls[0], peer_env)
         plugin_site, plain_site = sites["plugin"], sites["plain"]
         js = only(plugin_site, RUNTIME_JS)
         css = only(plugin_site, RUNTIME_CSS)
@@ -372,21 +599,25 @@ def measure(pages: int, repeat: int, log) -> dict:
         return {
             "pages": pages,
             "repeat": repeat,
+            "side_by_side": comparison,
             "questions_per_quiz": QUESTIONS_PER_QUIZ,
             "environment": {
                 "python": platform.python_version(),
                 "mkdocs": package_version("mkdocs"),
                 "mkdocs-material": package_version("mkdocs-material"),
                 "cpus": os.cpu_count(),
+                "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
             },
             "build": {
                 "warmup_seconds": warmup,
                 "plugin_seconds": times["plugin"],
                 "plain_seconds": times["plain"],
                 "cold_seconds": times["cold"],
+                "cpu_seconds": cpu,
                 "cold_median_seconds": cold_median,
                 "cold_ratio": cold_ratio,
-                "cold_pass": cold_ratio <= RATIO_TARGET,
+                "cold_pass": cold_ratio <= FIRST_BUILD_TARGET,
+                "cold_ratio_target": FIRST_BUILD_TARGET,
                 "plugin_median_seconds": plugin_median,
                 "plain_median_seconds": plain_median,
                 "ratio": ratio,
@@ -424,6 +655,81 @@ def measure(pages: int, repeat: int, log) -> dict:
         }
 
 
+def side_by_side(sites: dict, times: dict, cpu: dict, page: str, peer_env: dict) -> dict:
+    """Plain = 1.00: mkdocs-quiz and this plugin (first build and cache filled), time and page weight."""
+    plain_wall, plain_cpu = statistics.median(times["plain"]), statistics.median(cpu["plain"])
+    rows = [("plain", "plain MkDocs + Material", "plain"), ("peer", f"{PEER} {PEER_VERSION}", "peer"),
+            ("cold", "mkdocs-course, first build", "plugin"), ("plugin", "mkdocs-course, cache filled", "plugin")]
+    builds, weights = {}, {}
+    for name, label, site_name in rows:
+        if name not in times:
+            continue
+        wall, used = statistics.median(times[name]), statistics.median(cpu[name])
+        builds[name] = {
+            "label": label,
+            "median_seconds": wall,
+            "median_cpu_seconds": used,
+            "ratio": wall / plain_wall,
+            "cpu_ratio": used / plain_cpu,
+        }
+        if site_name not in weights:
+            weights[site_name] = page_weight(sites[site_name], page)
+    for weight in weights.values():
+        weight["extra_over_plain"] = weight["total"] - weights["plain"]["total"]
+    return {
+        "peer": {
+            "package": PEER,
+            "version": PEER_VERSION,
+            "skipped": peer_env["skipped"],
+            "environment": peer_env.get("venv"),
+            "mapping": PEER_MAPPING,
+            "left_out": PEER_LEFT_OUT,
+        },
+        "builds": builds,
+        "page": page,
+        "page_weight": weights,
+    }
+
+
+def side_by_side_table(r: dict) -> str:
+    s = r["side_by_side"]
+    env = r["environment"]
+    head = (
+        f"Side by side, one run: {r['pages']} pages x {r['questions_per_quiz']} questions, "
+        f"medians of {r['repeat']} fresh-process builds, plain = 1.00"
+    )
+    lines = [head, "-" * len(head)]
+    label_width = max(len(b["label"]) for b in s["builds"].values())
+    lines.append(f"{'':<{label_width}}  {'wall':>6}  {'ratio':>5}  {'CPU':>6}  {'ratio':>5}")
+    for b in s["builds"].values():
+        lines.append(
+            f"{b['label']:<{label_width}}  {b['median_seconds']:5.2f}s  {b['ratio']:5.2f}"
+            f"  {b['median_cpu_seconds']:5.2f}s  {b['cpu_ratio']:5.2f}"
+        )
+    if s["peer"]["skipped"]:
+        lines.append(f"{PEER}: skipped, {s['peer']['skipped']}")
+    lines.append("")
+    lines.append(f"Quiz page {s['page']}, gzip -9: HTML (inline scripts and styles included) + the JS and CSS files it loads")
+    names = {"plain": "plain MkDocs + Material", "peer": f"{PEER} {PEER_VERSION}", "plugin": "mkdocs-course"}
+    lines.append(f"{'':<{label_width}}  {'HTML':>7}  {'JS':>7}  {'CSS':>7}  {'total':>7}  {'over plain':>10}")
+    for name, w in s["page_weight"].items():
+        lines.append(
+            f"{names[name]:<{label_width}}  {w['html']:>6}B  {w['js']:>6}B  {w['css']:>6}B"
+            f"  {w['total']:>6}B  {w['extra_over_plain']:>+9}B"
+        )
+    if not s["peer"]["skipped"]:
+        lines.append("")
+        lines.append(f"Our question types in {PEER} (it has choice and fill-in-the-blank questions):")
+        for qtype, how in s["peer"]["mapping"].items():
+            lines.append(f"  {qtype}: {how}")
+        lines.append(f"  left out: {s['peer']['left_out']}")
+    lines.append(
+        f"Python {env['python']}, MkDocs {env['mkdocs']}, Material {env['mkdocs-material']}, {env['cpus']} CPUs, "
+        f"load average {' '.join(f'{x:.1f}' for x in env['load_average'] or ())}"
+    )
+    return "\n".join(lines)
+
+
 def verdict(ok: bool) -> str:
     return "PASS" if ok else "MISS"
 
@@ -445,7 +751,7 @@ def table(r: dict) -> str:
         ("Build, plugin, no cache (median)", f"{b['cold_median_seconds']:.2f} s", "cache: false, like a first build"),
         ("Build, plain (median)", f"{b['plain_median_seconds']:.2f} s", ""),
         ("Ratio plugin / plain", f"{b['ratio']:.3f}", f"<= {RATIO_TARGET}  {verdict(b['pass'])}"),
-        ("Ratio plugin, no cache / plain", f"{b['cold_ratio']:.3f}", f"<= {RATIO_TARGET}  {verdict(b['cold_pass'])}"),
+        ("Ratio plugin, no cache / plain", f"{b['cold_ratio']:.3f}", f"<= {FIRST_BUILD_TARGET}  {verdict(b['cold_pass'])}"),
         ("Runtime JS (gzip -9)", f"{rt['js_gzip_bytes']} B", f"raw {rt['js_bytes']} B"),
         ("Runtime CSS (gzip -9)", f"{rt['css_gzip_bytes']} B", f"raw {rt['css_bytes']} B"),
         ("Runtime JS + CSS", f"{rt['total_gzip_bytes']} B", f"<= {RUNTIME_TARGET_BYTES} B  {verdict(rt['pass'])}"),
@@ -483,18 +789,28 @@ def table(r: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=100, help="module pages, one quiz each (default 100)")
-    parser.add_argument("--repeat", type=int, default=3, help="timed builds of each site (default 3)")
+    parser.add_argument("--repeat", "--rounds", type=int, default=3, help="timed builds of each site (default 3)")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures as JSON to PATH")
+    parser.add_argument("--peer-only", action="store_true",
+                        help=f"print only the side-by-side comparison with {PEER} (e.g. --pages 20 --repeat 1)")
+    parser.add_argument("--no-peer", action="store_true", help=f"do not install or build {PEER}")
+    parser.add_argument("--peer-venv", type=Path, default=PEER_VENV, metavar="PATH",
+                        help=f"virtualenv for {PEER}, made if missing (default bench/.peer-venv)")
     args = parser.parse_args(argv)
+    if args.peer_only and args.no_peer:
+        parser.error("--peer-only and --no-peer exclude each other")
     if args.pages < 1 or args.repeat < 1:
         parser.error("--pages and --repeat must be at least 1")
 
     def log(message: str) -> None:
         print(message, flush=True)
 
-    results = measure(args.pages, args.repeat, log)
+    results = measure(args.pages, args.repeat, log, peer=not args.no_peer, peer_venv=args.peer_venv)
     print()
-    print(table(results))
+    if not args.peer_only:
+        print(table(results))
+        print()
+    print(side_by_side_table(results))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0
