@@ -30,6 +30,7 @@ from .languages import LanguageFeature, setup_language
 from .progress import ProgressFeature
 from .pwa import PwaFeature
 from .quizzes import QuizFeature
+from .search import SearchFeature
 from .theme import ThemeFeature
 from .trainer import TrainerFeature
 
@@ -53,6 +54,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.progress = ProgressFeature()
         self.journey = JourneyFeature()
         self.theme = ThemeFeature()
+        self.search = SearchFeature()
         self.brand = BrandFeature()
         self.delivery = DeliveryFeature()
         self.pwa = PwaFeature()
@@ -167,6 +169,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # After the search plugin has indexed the page: quiz and progress
         # widgets are not search material.
         output = self.theme.on_post_page(output)  # the search dialog's name
+        output = self.search.on_post_page(output)  # search's worker and index, when first opened
         output = self.brand.on_post_page(output)  # the course and its organisation in the footer
         output = self.progress.on_post_page(output, page)  # navigation marks, the progress widget
         output = self.credentials.on_post_page(output, page)  # the verify widget
@@ -179,6 +182,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_post_template(self, output, *, template_name, config, **kwargs):
         if self.config.enabled:
             output = self.theme.on_post_page(output)  # the 404 page's search dialog too
+            output = self.search.on_post_page(output)
         return output
 
     # After every other plugin's on_post_build (the search plugin writes its
