@@ -27,7 +27,11 @@ def test_page_benchmark_reports_every_figure(tmp_path):
     figures = json.loads(out.read_text(encoding="utf-8"))
     load = figures["first_load"]
     kinds = {f["kind"] for f in load["files"]}
-    assert {"HTML", "JS", "CSS", "search index", "offline worker"} <= kinds, kinds
+    assert {"HTML", "JS", "CSS", "offline worker"} <= kinds and "search index" not in kinds, kinds
+    # search's worker and index come only when search is opened
+    assert any(p.endswith("/search/search_index.json") for p in load["on_search_files"])
+    assert any("/workers/search." in p for p in load["on_search_files"]) and load["on_search_gzip_bytes"] > 0
+    assert "when the learner opens search:" in done.stdout
     assert load["total_gzip_bytes"] == sum(f["gzip_bytes"] for f in load["files"]) > 0
     assert any("assets/course/course." in f["path"] for f in load["files"])
     grading = figures["grading"]

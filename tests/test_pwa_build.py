@@ -73,3 +73,22 @@ def test_the_offline_command_says_what_is_missing(tmp_path):
     assert done.stderr == (
         f"Error: {tmp_path / 'site'} holds no built course. Build the course first: mkdocs-course build.\n"
     )
+
+
+def test_icons_come_from_the_build_cache_and_a_damaged_entry_is_drawn_again(tmp_path):
+    from mkdocs_course.export.icons import icon_png
+    from mkdocs_course.export.pwa import cached_icon
+    from mkdocs_course.quiz.cache import DiskCache, key
+
+    cache = DiskCache(tmp_path / "cache")
+    drawn = cached_icon(192, "#3f51b5", cache)
+    assert drawn == icon_png(192, "#3f51b5")
+    entry = cache.path(key("icon", 192, "#3f51b5"), ".txt")
+    assert entry.is_file()
+    icon_png.cache_clear()
+    assert cached_icon(192, "#3f51b5", cache) == drawn and icon_png.cache_info().misses == 0  # read, not drawn
+    cache.put_text(key("icon", 192, "#3f51b5"), "bm90IGEgcG5n")  # base64 of "not a png"
+    assert cached_icon(192, "#3f51b5", cache) == drawn
+    cache.put_text(key("icon", 192, "#3f51b5"), "!!")
+    assert cached_icon(192, "#3f51b5", cache) == drawn
+    assert cached_icon(512, "#3f51b5", cache) != drawn and png_size(cached_icon(512, "#3f51b5", cache)) == (512, 512)

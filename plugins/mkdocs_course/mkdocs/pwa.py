@@ -95,4 +95,5 @@ class PwaFeature:
         )
         search = config.plugins.get("search")
         languages = list(getattr(search, "config", {}).get("lang") or []) if search else []
-        write_pwa(Path(config.site_dir), app, self.build.course_id, languages, serving=self.serving)
+        write_pwa(Path(config.site_dir), app, self.build.course_id, languages, serving=self.serving,
+                  cache=self.build.disk_cache)
