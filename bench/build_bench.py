@@ -730,6 +730,23 @@ def side_by_side_table(r: dict) -> str:
     return "\n".join(lines)
 
 
+def bench_arguments(doc: str, pages: int, pages_help: str) -> argparse.ArgumentParser:
+    """The options the Chromium benchmarks share: --pages and --json."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=pages, help=f"{pages_help} (default {pages})")
+    parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures as JSON to PATH")
+    return parser
+
+
+def report(results: dict, text: str, json_path: Path | None) -> int:
+    """Print a benchmark's table; with --json, also write its figures."""
+    print()
+    print(text)
+    if json_path:
+        json_path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
 def verdict(ok: bool) -> str:
     return "PASS" if ok else "MISS"
 

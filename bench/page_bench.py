@@ -7,9 +7,7 @@ everything counted, against a budget; and how long grading one question of a
 
 from __future__ import annotations
 
-import argparse
 import gzip
-import json
 import os
 import random
 import statistics
@@ -218,17 +216,11 @@ def table(r: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pages", type=int, default=10, help="module pages beside the long quiz (default 10)")
+    parser = build_bench.bench_arguments(__doc__, 10, "module pages beside the long quiz")
     parser.add_argument("--questions", type=int, default=50, help="questions of the long quiz (default 50)")
-    parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures as JSON to PATH")
     args = parser.parse_args(argv)
     results = measure(args.pages, args.questions, lambda m: print(m, flush=True))
-    print()
-    print(table(results))
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    return 0
+    return build_bench.report(results, table(results), args.json)
 
 
 if __name__ == "__main__":

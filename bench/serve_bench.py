@@ -10,8 +10,6 @@ change to a page. Target: a saved quiz shows in under 1 s. See bench/README.md.
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import socket
 import statistics
@@ -139,17 +137,11 @@ def table(r: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pages", type=int, default=100, help="module pages (default 100)")
+    parser = build_bench.bench_arguments(__doc__, 100, "module pages")
     parser.add_argument("--repeat", type=int, default=3, help="saves per case (default 3)")
-    parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures as JSON to PATH")
     args = parser.parse_args(argv)
     results = measure(args.pages, args.repeat, lambda m: print(m, flush=True))
-    print()
-    print(table(results))
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    return 0
+    return build_bench.report(results, table(results), args.json)
 
 
 if __name__ == "__main__":
