@@ -424,8 +424,8 @@ def test_a_poisoned_build_cache_runs_no_code_and_the_build_stays_right(tmp_path)
     site = build_site(project)
     first = (site / "index.html").read_text(encoding="utf-8")
     entries = sorted(p for p in (project / ".cache" / "mkdocs-course").rglob("*") if p.is_file())
-    # the quiz, its HTML and the record of its answer keys
-    assert sorted(p.suffix for p in entries) == [".json", ".txt", ".txt"]
+    # the quiz, its HTML, the record of its answer keys and the two drawn icons
+    assert sorted(p.suffix for p in entries) == [".json", ".txt", ".txt", ".txt", ".txt"]
 
     marker = tmp_path / "code-ran"
     payload = pickle.dumps(_RunsCode(marker))
