@@ -32,7 +32,7 @@ from pathlib import Path
 from ..errors import CourseError
 from ..runtime import ASSETS, FOLDER, read_minified
 from .manifest import BuiltSite, find_sites
-from .page_links import CONFIG, MANIFEST_LINK, page_address, search_data, with_attributes, with_data_addresses
+from .page_links import BUNDLE, CONFIG, MANIFEST_LINK, page_address, search_data, with_attributes, with_data_addresses
 from .pwa import LUNR, MANIFEST, WORKER, skipped, without_worker
 
 SEARCH_INDEX = "search/search_index.json"
@@ -43,7 +43,6 @@ LUNR_MIN = "assets/javascripts/lunr/min/"
 PROBE_FILES = ("storage-probe.html", "storage-probe.js")
 LEFT_OUT = (WORKER, MANIFEST, "sitemap.xml", "sitemap.xml.gz", SEARCH_INDEX)
 
-_BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[^"]*"')
 # the root language chooser sends a returning visitor on with location.replace(code + "/")
 _CHOOSER_JUMP = 'location.replace(code + "/"'
 
@@ -72,7 +71,7 @@ def offline_page(text: str, root: str, base: str = "") -> str:
     if base:
         text = CONFIG.sub(lambda m: m.group(1) + _config(m.group(2), base) + m.group(3), text, count=1)
     shim = f'<script src="{html.escape(root)}/{SEARCH_SCRIPT}"></script>\n'
-    return _BUNDLE.sub(lambda m: shim + m.group(0), text, count=1)
+    return BUNDLE.sub(lambda m: shim + m.group(0), text, count=1)
 
 
 def _config(text: str, base: str) -> str:

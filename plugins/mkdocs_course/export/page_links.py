@@ -19,6 +19,8 @@ SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 MANIFEST_LINK = re.compile(r'<link rel="manifest" href="[^"]*">\n?')
 NAV_META = re.compile(r'(<meta name="mkdocs-course"[^>]*? data-course-nav=")([^"]*)(")')
 PROGRESS_PAYLOAD = re.compile(r"(<template data-course-progress-payload>)(.*?)(</template>)", re.S)
+# Material's bundle; scripts that must run before it go just ahead of it
+BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[^"]*"')
 CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 

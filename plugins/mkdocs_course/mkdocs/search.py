@@ -9,13 +9,12 @@ stands aside there (file://)."""
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
+from ..export.page_links import BUNDLE
 from ..runtime import ASSETS, read_minified
 
 SEARCH_FORM = 'data-md-component="search"'
-BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[^"]*"')
 
 
 @cache
