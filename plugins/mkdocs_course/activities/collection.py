@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Mapping
 
@@ -19,24 +18,13 @@ class ActivityCollection(SourceFolder):
     def __init__(self, folder: Path, project_dir: Path):
         super().__init__(folder, project_dir)
         self.activities: dict[str, Activity] = {}
-        self._cache: dict[tuple[str, str], Activity] = {}
-        self.digests: dict[str, str] = {}  # activity id -> hash of its file
 
     def load(self, quizzes: Mapping[str, object] = {}) -> dict[str, Activity]:
         """(Re)load every activity file. Raises ActivityError on the first
         problem, also for an id that another activity or a quiz has (saved
         data, catalogs and records key on it)."""
         activities: dict[str, Activity] = {}
-        cache: dict[tuple[str, str], Activity] = {}
-        for path in self.files():
-            shown = self.shown(path)
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                raise ActivityError(shown, Position(1, 1), f"cannot read the file ({exc.strerror})") from None
-            digest = (shown, hashlib.sha256(data).hexdigest())
-            activity = self._cache.get(digest) or load_activity(data, shown)
-            cache[digest] = activity
+        for shown, activity in self.read_all(ActivityError, load_activity):
             other = activities.get(activity.id) or quizzes.get(activity.id)
             if other is not None:
                 raise ActivityError(
@@ -47,7 +35,5 @@ class ActivityCollection(SourceFolder):
                     quiz_id=activity.id,
                 )
             activities[activity.id] = activity
-            self.digests[activity.id] = digest[1]
-        self._cache = cache
         self.activities = activities
         return activities

@@ -21,6 +21,8 @@ class SourceFolder:
     def __init__(self, folder: Path, project_dir: Path):
         self.folder = folder
         self.project_dir = project_dir
+        self._cache: dict[tuple[str, str], object] = {}  # (shown path, hash of its bytes) -> loaded
+        self.digests: dict[str, str] = {}  # id -> hash of its file
 
     def shown(self, path: Path) -> str:
         try:
@@ -32,6 +34,26 @@ class SourceFolder:
         if not self.folder.is_dir():
             return []
         return sorted(p for p in self.folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+
+    def read_all(self, error: type, load_one) -> list[tuple[str, object]]:
+        """Every file as (shown path, what ``load_one(data, shown)`` makes of
+        it), in name order; a file is loaded again only when its bytes change.
+        A file that cannot be read raises ``error``, the kind's error class."""
+        cache: dict[tuple[str, str], object] = {}
+        loaded = []
+        for path in self.files():
+            shown = self.shown(path)
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise error(shown, Position(1, 1), f"cannot read the file ({exc.strerror})") from None
+            digest = (shown, hashlib.sha256(data).hexdigest())
+            item = self._cache.get(digest) or load_one(data, shown)
+            cache[digest] = item
+            self.digests[item.id] = digest[1]
+            loaded.append((shown, item))
+        self._cache = cache
+        return loaded
 
 
 class QuizCollection(SourceFolder):
@@ -47,25 +69,11 @@ class QuizCollection(SourceFolder):
         self.default_pass_mark = default_pass_mark
         self.disk_cache = disk_cache
         self.quizzes: dict[str, Quiz] = {}
-        self._cache: dict[tuple[str, str], Quiz] = {}
-        self.digests: dict[str, str] = {}  # quiz id -> hash of its file
 
     def load(self) -> dict[str, Quiz]:
         """(Re)load every quiz file. Raises QuizError on the first problem."""
         quizzes: dict[str, Quiz] = {}
-        cache: dict[tuple[str, str], Quiz] = {}
-        for path in self.files():
-            shown = self.shown(path)
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                raise QuizError(shown, Position(1, 1), f"cannot read the file ({exc.strerror})") from None
-            digest = (shown, hashlib.sha256(data).hexdigest())
-            quiz = self._cache.get(digest)
-            if quiz is None:
-                quiz = self._load(data, shown)
-            cache[digest] = quiz
-            self.digests[quiz.id] = digest[1]
+        for shown, quiz in self.read_all(QuizError, self._load):
             if quiz.id in quizzes:
                 raise QuizError(
                     shown,
@@ -75,7 +83,6 @@ class QuizCollection(SourceFolder):
                     quiz_id=quiz.id,
                 )
             quizzes[quiz.id] = quiz
-        self._cache = cache
         self.quizzes = quizzes
         return quizzes
 
