@@ -215,3 +215,28 @@ def test_a_new_build_is_offered_and_runs_only_after_reload(host, tmp_path, learn
     page.goto(host.base + "one/")
     assert "sea" in page.locator('[data-course-question="q1"]').inner_text()
     assert outside(requests, host.origin) == []
+
+
+def test_chromium_accepts_the_course_logo_as_the_app_icon(host, tmp_path, learner):
+    context, page, _ = learner
+    project = course_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  font: false\n", "  font: false\n  logo: logo.svg\n"),
+                      encoding="utf-8")
+    (project / "course" / "en" / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">'
+        '<rect width="64" height="64" fill="#b03060"/></svg>\n', encoding="utf-8")
+    site = build_into(project, host)
+    icons = json.loads((site / "manifest.webmanifest").read_text(encoding="utf-8"))["icons"]
+    assert icons[0] == {"src": "logo.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"}
+    page.goto(host.base)
+    wait_for_worker(page)
+    cdp = context.new_cdp_session(page)
+    assert cdp.send("Page.getAppManifest")["errors"] == []
+    # Chromium judges the icons even in a private context, the one thing it
+    # holds against installing here ("no-acceptable-icon" if the logo would not do)
+    errors = [e["errorId"] for e in cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]]
+    assert errors == ["in-incognito"]
+    cached = page.evaluate("caches.keys().then(k => caches.open(k.find(n => n.startsWith('mkdocs-course ')))"
+                           ".then(c => c.match('logo.svg')).then(r => !!r))")
+    assert cached  # the installed app has its icon offline too

@@ -92,3 +92,32 @@ def test_icons_come_from_the_build_cache_and_a_damaged_entry_is_drawn_again(tmp_
     cache.put_text(key("icon", 192, "#3f51b5"), "!!")
     assert cached_icon(192, "#3f51b5", cache) == drawn
     assert cached_icon(512, "#3f51b5", cache) != drawn and png_size(cached_icon(512, "#3f51b5", cache)) == (512, 512)
+
+
+SQUARE_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64"/></svg>\n'
+
+
+@pytest.mark.parametrize("logo, expected", [
+    ("brand/logo.svg", {"src": "brand/logo.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"}),
+    ("brand/big.png", {"src": "brand/big.png", "sizes": "256x256", "type": "image/png", "purpose": "any"}),
+    ("brand/small.png", None),  # smaller than the 192 px icon: the drawn icons serve
+])
+def test_the_course_logo_is_the_app_icon_when_it_can_be_one(project, logo, expected):
+    from mkdocs_course.export.icons import icon_png
+
+    root = project(pages={**PAGES, "brand/logo.svg": SQUARE_SVG})
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  font: false\n", f"  font: false\n  logo: {logo}\n"),
+                      encoding="utf-8")
+    (root / "course" / "en" / "brand" / "big.png").write_bytes(icon_png(256, "#123456"))
+    (root / "course" / "en" / "brand" / "small.png").write_bytes(icon_png(64, "#123456"))
+    site = build_site(root)
+    icons = json.loads((site / "manifest.webmanifest").read_text(encoding="utf-8"))["icons"]
+    drawn = [icon for icon in icons if icon["src"].startswith("assets/course/icon-")]
+    if expected is None:
+        assert icons == drawn and {i["purpose"] for i in drawn} == {"any", "maskable"}
+    else:
+        # the logo is the ordinary icon; the drawn ones stay for launchers that crop (maskable)
+        assert icons[0] == expected and (site / expected["src"]).is_file()
+        assert icons[1:] == drawn and {i["purpose"] for i in drawn} == {"maskable"}
+    assert {i["sizes"] for i in drawn} == {"192x192", "512x512"}

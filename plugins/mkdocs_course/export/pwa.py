@@ -4,8 +4,10 @@
 
 - ``manifest.webmanifest``: the course's name in that language, its
   language and direction, start URL and scope (the language's own folder,
-  so each language installs on its own), theme colour and two icons;
-- ``assets/course/icon-192.png`` and ``icon-512.png`` (``icons.py``);
+  so each language installs on its own), theme colour and icons: the
+  course's logo when it can serve as one (``logo_icon``), and always the two
+  drawn ones, ``assets/course/icon-192.png`` and ``icon-512.png``
+  (``icons.py``), which are maskable (their mark inside the safe zone);
 - ``sw.js``, the service worker (its code is ``assets/sw.js``), headed by
   the precache list made here: every file of the site with a hash of its
   content, less the few no learner's browser asks for (``skipped``).
@@ -28,6 +30,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from ..errors import CourseError
 from ..quiz.cache import DiskCache, key
@@ -73,6 +76,7 @@ class AppSettings:
     direction: str
     theme_color: str
     background_color: str = "#ffffff"
+    logo: str = ""  # site-relative path of the course logo, "" for none
 
 
 def theme_colour(option: str | None, palette) -> str:
@@ -160,11 +164,38 @@ def build_version(entries: list[Entry]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def web_manifest(app: AppSettings) -> dict:
-    """The web app manifest, its addresses relative to itself (the site's root)."""
-    icons = []
+def logo_icon(site_dir: Path, logo: str) -> dict | None:
+    """The course's logo as the manifest's ordinary ("any") icon, when it can
+    be one: an SVG file, or a square PNG of at least the smaller icon size,
+    inside the built site. A launcher crops a maskable icon to a circle or a
+    rounded square, which a logo was not drawn for, so the drawn icons stay
+    the maskable ones. None for anything else (a small or oblong PNG, a JPEG,
+    an address elsewhere): the drawn icons then serve for both."""
+    if not logo or "://" in logo or logo.startswith(("/", "data:")):
+        return None
+    site = Path(site_dir).resolve()
+    path = (site / unquote(logo)).resolve()
+    if not path.is_relative_to(site) or not path.is_file():
+        return None
+    src = logo  # as the site links to it
+    if path.suffix.lower() == ".svg":
+        return {"src": src, "sizes": "any", "type": "image/svg+xml", "purpose": "any"}
+    try:
+        width, height = png_size(path.read_bytes()[:24])
+    except ValueError:
+        return None
+    if width != height or width < ICON_SIZES[0]:
+        return None
+    return {"src": src, "sizes": f"{width}x{height}", "type": "image/png", "purpose": "any"}
+
+
+def web_manifest(app: AppSettings, logo: dict | None = None) -> dict:
+    """The web app manifest, its addresses relative to itself (the site's
+    root): the logo's icon first when there is one (``logo_icon``)."""
+    icons = [logo] if logo else []
+    purposes = ("maskable",) if logo else ("any", "maskable")
     for size in ICON_SIZES:
-        for purpose in ("any", "maskable"):
+        for purpose in purposes:
             icons.append({"src": icon_path(size), "sizes": f"{size}x{size}", "type": "image/png", "purpose": purpose})
     return {
         "name": app.name,
@@ -239,7 +270,7 @@ def write_pwa(site_dir: Path, app: AppSettings, course_id: str, search_languages
         path = site_dir / icon_path(size)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(cached_icon(size, app.theme_color, cache))
-    manifest = json.dumps(web_manifest(app), ensure_ascii=False, indent=1) + "\n"
+    manifest = json.dumps(web_manifest(app, logo_icon(site_dir, app.logo)), ensure_ascii=False, indent=1) + "\n"
     (site_dir / MANIFEST).write_text(manifest, encoding="utf-8")
     entries = precache_entries(site_dir, search_languages)
     (site_dir / WORKER).write_text(worker_script(entries, course_id), encoding="utf-8")

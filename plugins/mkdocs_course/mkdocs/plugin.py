@@ -196,7 +196,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                                         self.journey.journey, self.brand.brand)
             with reported():
                 self.credentials.on_post_build(config)  # did.json and the issuer's profile, before the worker's list
-            self.pwa.on_post_build(config)  # manifest, icons, then the worker and its list
+            self.pwa.on_post_build(config, self.brand.brand)  # manifest, icons (the logo too), then the worker and its list
             with reported():
                 # the answer keys verify reads, outside the site (trainer/answerkeys.py)
                 self.trainer.on_post_build(self.progress.outline)

@@ -81,7 +81,7 @@ class PwaFeature:
             output = output[:at] + block + "\n" + output[at:]
         return output
 
-    def on_post_build(self, config) -> None:
+    def on_post_build(self, config, brand=None) -> None:
         if not self.enabled:
             return
         setup = self.build.languages
@@ -92,6 +92,7 @@ class PwaFeature:
             language=setup.language,
             direction="rtl" if is_rtl(setup.language) else "ltr",
             theme_color=self.colour,
+            logo=brand.logo if brand else "",
         )
         search = config.plugins.get("search")
         languages = list(getattr(search, "config", {}).get("lang") or []) if search else []
