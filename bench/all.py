@@ -59,11 +59,15 @@ def targets(r: dict) -> list[tuple[str, str, str, bool]]:
     n = len(lang["languages"])
     quiz_saved = serve["mkdocs-course, a quiz saved"]["median_s"]
     load, grade = page["first_load"], page["grading"]
+    # Builds are judged by CPU time (user + system of the build process), as
+    # the issue measured them: other work on the machine stretches wall time
+    # far more, and unevenly (the build tables show both).
+    cpu = b["side_by_side"]["builds"]
     return [
-        ("first build (no cache) / plain MkDocs", f"{b['build']['cold_ratio']:.2f}x",
-         f"<= {build_bench.FIRST_BUILD_TARGET}x", b["build"]["cold_pass"]),
-        ("rebuild (cache filled) / plain MkDocs", f"{b['build']['ratio']:.2f}x",
-         f"<= {build_bench.RATIO_TARGET}x", b["build"]["pass"]),
+        ("first build (no cache) / plain MkDocs, CPU", f"{cpu['cold']['cpu_ratio']:.2f}x",
+         f"<= {build_bench.FIRST_BUILD_TARGET}x", cpu["cold"]["cpu_ratio"] <= build_bench.FIRST_BUILD_TARGET),
+        ("rebuild (cache filled) / plain MkDocs, CPU", f"{cpu['plugin']['cpu_ratio']:.2f}x",
+         f"<= {build_bench.RATIO_TARGET}x", cpu["plugin"]["cpu_ratio"] <= build_bench.RATIO_TARGET),
         (f"all {n} languages / one, cache filled", f"{lang['build']['ratio']:.2f}x",
          f"<= {lang['build']['ratio_target']:.2f}x", lang["build"]["pass"]),
         (f"all {n} languages / one, no cache", f"{lang['cold']['ratio']:.2f}x",
@@ -89,9 +93,8 @@ def summary(r: dict) -> str:
     builds = r["build"]["side_by_side"]["builds"]
     if "peer" in builds:
         lines.append(
-            f"  beside {build_bench.PEER} {build_bench.PEER_VERSION} (CPU time, plain = 1.00): "
-            f"{builds['peer']['cpu_ratio']:.2f}x; mkdocs-course first build {builds['cold']['cpu_ratio']:.2f}x, "
-            f"cache filled {builds['plugin']['cpu_ratio']:.2f}x"
+            f"  {build_bench.PEER} {build_bench.PEER_VERSION} on the same pages (CPU time, plain = 1.00): "
+            f"{builds['peer']['cpu_ratio']:.2f}x"
         )
     weights = r["build"]["side_by_side"]["page_weight"]
     extra = ", ".join(f"{name} {w['extra_over_plain']:+d} B" for name, w in weights.items() if name != "plain")

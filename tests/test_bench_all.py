@@ -14,8 +14,8 @@ import pytest
 
 SCRIPT = Path(__file__).resolve().parent.parent / "bench" / "all.py"
 TARGETS = (
-    "first build (no cache) / plain MkDocs",
-    "rebuild (cache filled) / plain MkDocs",
+    "first build (no cache) / plain MkDocs, CPU",
+    "rebuild (cache filled) / plain MkDocs, CPU",
     "all 2 languages / one, cache filled",
     "all 2 languages / one, no cache",
     "serve: a saved quiz shows (2 pages)",
