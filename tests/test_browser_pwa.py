@@ -265,3 +265,18 @@ def test_storage_is_kept_after_the_first_check_and_the_progress_page_says_so(hos
         INTERFACE["offline_persisted"] if kept else INTERFACE["offline_not_persisted"])
     assert persist_calls(page) == 1
     assert outside(requests, host.origin) == []
+
+
+def test_a_course_of_activities_asks_to_keep_its_storage_when_a_plan_is_written(host, tmp_path, learner):
+    from test_browser_activities import activity, field
+
+    context, page, requests = learner
+    context.add_init_script(COUNT_PERSIST)
+    build_into(course_project(tmp_path, "activity-site"), host)
+    plan = activity(page, host.base, "plan/", "plan")
+    assert persist_calls(page) == 0
+    field(plan, "1", "who").fill("Marta")
+    field(plan, "1", "who").blur()
+    page.wait_for_function("sessionStorage.getItem('persist-answer') !== null")
+    assert persist_calls(page) == 1
+    assert outside(requests, host.origin) == []
