@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -34,6 +35,25 @@ def lay_out(root: Path, packages: dict[str, Path]) -> None:
     for name, zip_path in packages.items():
         with zipfile.ZipFile(zip_path) as archive:
             archive.extractall(root / name)
+
+
+def export_packages(folder: Path, course_id: str, versions=("1.2", "2004")) -> Path:
+    """`mkdocs-course export scorm` of the built project in `folder`, each
+    version unzipped as pkg12/ or pkg2004/ beside the LMS page under
+    folder/served, which is returned (to serve)."""
+    from test_cli import command
+
+    zips = {}
+    for version in versions:
+        result = subprocess.run(
+            [command("mkdocs-course"), "export", "scorm", "--version", version, "--out", "dist"],
+            cwd=folder, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        short = version.replace(".", "")
+        zips[f"pkg{short}"] = folder / "dist" / f"{course_id}-en-scorm{short}.zip"
+    root = folder / "served"
+    lay_out(root, zips)
+    return root
 
 
 class LMSSession:

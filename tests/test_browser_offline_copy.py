@@ -14,6 +14,7 @@ import pytest
 from conftest import FIXTURES, build_site
 from pwa_host import search
 from quiz_driver import QuizDriver
+from test_browser_activities import activity, field, show_results
 
 pytestmark = pytest.mark.browser
 
@@ -21,11 +22,23 @@ CLI = str(Path(sys.executable).with_name("mkdocs-course"))
 RIGHT = {"first": {"q1": "blue"}, "second": {"q1": "true", "q2": "four"}}
 
 
-def offline_copy(tmp_path, fixture: str, home_extra: str = "") -> Path:
-    """The fixture built (``home_extra`` added to its home page), exported with
-    the command and unzipped; the copy's folder."""
+ACTIVITIES = "\n[Self-assessment: Where](activity:baseline)\n\n[Action plan: Plan](activity:plan)\n"
+
+
+def offline_copy(tmp_path, fixture: str, home_extra: str = "", activities: bool = False) -> Path:
+    """The fixture built (``home_extra`` added to its home page; with
+    ``activities``, a self-assessment and an action plan on its "Extra" page,
+    both required), exported with the command and unzipped; the copy's folder."""
     project = tmp_path / "project"
     shutil.copytree(FIXTURES / fixture, project)
+    if activities:
+        shutil.copytree(FIXTURES / "activity-site" / "activities", project / "activities")
+        extra = project / "course" / "en" / "three.md"
+        extra.write_text(extra.read_text(encoding="utf-8") + ACTIVITIES, encoding="utf-8")
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace(
+            "      required: [first, second]\n", "      required: [first, second]\n      required_activities: [baseline, plan]\n"),
+            encoding="utf-8")
     if home_extra:
         home = project / "course" / "en" / "index.md"
         home.write_text(home.read_text(encoding="utf-8") + home_extra, encoding="utf-8")
@@ -103,6 +116,35 @@ def test_the_copy_works_from_files(tmp_path, learner):
     # the 404 page keeps its styles
     page.goto((folder / "404.html").as_uri())
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    assert outside(requests, folder) == []
+
+
+def test_activities_save_from_files_and_show_on_the_progress_page(tmp_path, learner):
+    page, requests = learner
+    folder = offline_copy(tmp_path, "progress-site", activities=True)
+    base = folder.resolve().as_uri() + "/"
+    assessment = activity(page, base, "three/index.html", "baseline")
+    show_results(assessment, {"pay-review": "fully", "pay-grades": "partly", "risks": "not-yet"})
+    plan = activity(page, base, "three/index.html", "plan")
+    field(plan, "1", "action").fill("Review pay grades")
+    field(plan, "1", "who").fill("Marta")
+    field(plan, "1", "when").fill("2027-03-01")
+    field(plan, "1", "when").blur()
+    page.wait_for_function("() => (localStorage.getItem('mkdocs-course/progress-course/activity/plan') || '')"
+                           ".includes('2027-03-01')")
+    # another file: the progress page counts both as done
+    page.locator(".md-sidebar--primary a.md-nav__link", has_text="My progress").click()
+    page.wait_for_url("**/progress/index.html")
+    page.wait_for_function("document.querySelector('[data-course-progress]').mkdocsCourseProgress")
+    for activity_id in ("baseline", "plan"):
+        item = page.locator(f'[data-course-required-activity="{activity_id}"]')
+        assert item.get_attribute("data-course-status") == "done", activity_id
+        assert item.locator("[data-course-module-status]").inner_text().startswith("\u2713")
+    # and the page shows them again when opened anew
+    plan = activity(page, base, "three/index.html", "plan")
+    assert field(plan, "1", "who").input_value() == "Marta"
+    assessment = activity(page, base, "three/index.html", "baseline")
+    assert assessment.locator("[data-course-results]").is_visible()
     assert outside(requests, folder) == []
 
 

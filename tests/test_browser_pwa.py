@@ -11,6 +11,7 @@ import re
 import pytest
 from mkdocs_course.export.icons import png_size
 from mkdocs_course.export.pwa import ICON_SIZES
+from mkdocs_course.i18n.interface import INTERFACE
 from conftest import axe_scan
 from pwa_host import Host, build_into, course_project, outside, search, wait_for_worker, watch_requests
 from quiz_driver import QuizDriver
@@ -240,3 +241,67 @@ def test_chromium_accepts_the_course_logo_as_the_app_icon(host, tmp_path, learne
     cached = page.evaluate("caches.keys().then(k => caches.open(k.find(n => n.startsWith('mkdocs-course ')))"
                            ".then(c => c.match('logo.svg')).then(r => !!r))")
     assert cached  # the installed app has its icon offline too
+
+
+# Counts the course's calls of navigator.storage.persist() across pages (in
+# sessionStorage), calling the browser's own, and keeps what it answered.
+COUNT_PERSIST = """
+(() => {
+  const storage = navigator.storage;
+  if (!storage || !storage.persist) return;
+  const own = storage.persist.bind(storage);
+  storage.persist = () => {
+    sessionStorage.setItem('persist-calls', String(Number(sessionStorage.getItem('persist-calls') || 0) + 1));
+    return own().then(kept => { sessionStorage.setItem('persist-answer', String(kept)); return kept; });
+  };
+})();
+"""
+
+
+def persist_calls(page) -> int:
+    return page.evaluate("Number(sessionStorage.getItem('persist-calls') || 0)")
+
+
+def test_storage_is_kept_after_the_first_check_and_the_progress_page_says_so(host, tmp_path, learner):
+    context, page, requests = learner
+    context.add_init_script(COUNT_PERSIST)
+    build_into(course_project(tmp_path), host)
+    # opening pages asks nothing: the progress page only reads the answer
+    page.goto(host.base + "progress/")
+    page.locator("[data-course-offline-status] [data-course-offline-persist]").wait_for()
+    page.goto(host.base + PAGES["first"])
+    quiz = QuizDriver(page, "first")
+    assert persist_calls(page) == 0
+    # the first answer checked: the learner has something to keep
+    quiz.answer_all(RIGHT["first"])
+    page.wait_for_function("sessionStorage.getItem('persist-answer') !== null")
+    assert persist_calls(page) == 1
+    answer = page.evaluate("sessionStorage.getItem('persist-answer')")
+    # the progress page states what the browser says now
+    page.goto(host.base + "progress/")
+    status = page.locator("[data-course-offline-status]")
+    status.locator("[data-course-offline-persist]").wait_for()
+    page.wait_for_function("document.querySelector('[data-course-offline-status]')"
+                           ".getAttribute('data-course-offline-persisted') !== 'unknown'")
+    kept = page.evaluate("navigator.storage.persisted()")
+    assert answer == str(kept).lower()
+    assert status.get_attribute("data-course-offline-persisted") == str(kept).lower()
+    assert status.locator("[data-course-offline-persist]").inner_text() == (
+        INTERFACE["offline_persisted"] if kept else INTERFACE["offline_not_persisted"])
+    assert persist_calls(page) == 1
+    assert outside(requests, host.origin) == []
+
+
+def test_a_course_of_activities_asks_to_keep_its_storage_when_a_plan_is_written(host, tmp_path, learner):
+    from test_browser_activities import activity, field
+
+    context, page, requests = learner
+    context.add_init_script(COUNT_PERSIST)
+    build_into(course_project(tmp_path, "activity-site"), host)
+    plan = activity(page, host.base, "plan/", "plan")
+    assert persist_calls(page) == 0
+    field(plan, "1", "who").fill("Marta")
+    field(plan, "1", "who").blur()
+    page.wait_for_function("sessionStorage.getItem('persist-answer') !== null")
+    assert persist_calls(page) == 1
+    assert outside(requests, host.origin) == []

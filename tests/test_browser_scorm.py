@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 
 import pytest
 from conftest import FIXTURES, axe_scan, build_site
 from quiz_driver import ALL_TYPES_RIGHT, ALL_TYPES_WRONG
-from scorm_lms import LMSSession, lay_out
-from test_cli import command
+from scorm_lms import LMSSession, export_packages
 
 pytestmark = pytest.mark.browser
 
@@ -25,16 +23,7 @@ def packages(tmp_path_factory, server):
     folder = tmp_path_factory.mktemp("scorm-site")
     shutil.copytree(FIXTURES / "quiz-site", folder, dirs_exist_ok=True)
     build_site(folder)
-    zips = {}
-    for version in VERSIONS:
-        result = subprocess.run(
-            [command("mkdocs-course"), "export", "scorm", "--version", version, "--out", "dist"],
-            cwd=folder, capture_output=True, text=True, timeout=120)
-        assert result.returncode == 0, result.stderr
-        zips[f"pkg{version.replace('.', '')}"] = folder / "dist" / f"test-course-en-scorm{version.replace('.', '')}.zip"
-    root = folder / "served"
-    lay_out(root, zips)
-    return server.add(root)
+    return server.add(export_packages(folder, "test-course", VERSIONS))
 
 
 def lms(page, packages, version) -> LMSSession:

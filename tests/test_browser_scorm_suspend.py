@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from conftest import ROOT
-from mkdocs_course.export.scorm_suspend import ID_LENGTH, TYPED_ANSWER, estimate
+from mkdocs_course.export.scorm_suspend import ID_LENGTH, TYPED_ANSWER, estimate, worst_activity
 from mkdocs_course.runtime import scorm_assets
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -24,19 +24,19 @@ def bridge(page):
     return page
 
 
-def pack(page, modules, stored, limit, key_size=3):
+def pack(page, modules, stored, limit, key_size=3, extra=None):
     return page.evaluate(
-        """([modules, stored, limit, keySize]) => {
+        """([modules, stored, limit, keySize, extra]) => {
             const S = window.mkdocsCourse.scorm, course = {lang: 'en', modules, keySize};
-            const packed = S.pack(course, stored, limit, 0);
-            const back = S.unpack(course, packed.text).stored;
+            const packed = S.pack(course, stored, limit, 0, extra || undefined);
+            const read = S.unpack(course, packed.text), back = read.stored;
             const status = {};
             for (const m of modules) {
                 const s = S.quizState(back[m.quiz]);
                 status[m.quiz] = [s.passed, s.best ? s.best.score : null];
             }
-            return Object.assign(packed, {status, back});
-        }""", [modules, stored, limit, key_size])
+            return Object.assign(packed, {status, back, pages: read.pages, activities: read.activities});
+        }""", [modules, stored, limit, key_size, extra])
 
 
 def test_a_hundred_modules_with_several_attempts_each_fit_in_scorm_12(bridge):
@@ -108,3 +108,61 @@ def test_a_course_too_large_for_scorm_12_still_keeps_every_quizs_status_first(br
     kept = [q for q, (passed, _) in packed["status"].items() if passed]
     # the deciding attempts come first, in module order; the draft waits
     assert kept == [m["quiz"] for m in modules[: len(kept)]] and len(kept) >= 60
+
+
+READ_TIME = export_bench.iso(36 ** 8)  # its time in ms takes 9 base-36 digits
+
+
+def to_do():
+    """Pages to read and required activities as the build manifest has them, and
+    each saved at its longest (export/scorm_suspend.py's worst case)."""
+    readings = [f"reading-page-{n:02}" for n in range(8)]
+    activities = [
+        {"id": "baseline", "kind": "self-assessment", "fields": [], "rows": [],
+         "items": [f"statement-{n}" for n in range(12)], "areas": ["pay", "safety", "culture"],
+         "scale": ["not-yet", "partly", "fully-in-place"]},
+        {"id": "plan", "kind": "action-plan", "fields": ["action", "who", "when"], "rows": ["1", "2", "3"],
+         "items": [], "areas": [], "scale": []},
+    ]
+    extra = {"pages": {p: {"schema": 1, "read": READ_TIME, "how": "button"} for p in readings},
+             "activities": [{"id": a["id"], "data": {"schema": 1, **worst_activity(a)}, "required": True}
+                            for a in activities]}
+    return readings, activities, extra
+
+
+@pytest.mark.parametrize("count", [6, 30])
+def test_the_export_check_counts_pages_read_and_activities_too(bridge, count):
+    modules = export_bench.synthetic_modules(count)
+    readings, activities, extra = to_do()
+    found, stored = estimate(modules, "1.2", readings, activities), worst_progress(modules)
+    assert found.needed > estimate(modules, "1.2").needed + 3000
+    largest = max(modules, key=lambda m: len(m["questions"]))["quiz"]
+
+    def holds_what_resuming_needs(limit):
+        packed = pack(bridge, modules, stored, limit, found.key_size, extra)
+        draft = (packed["back"].get(largest) or {}).get("current")
+        return all(passed for passed, _ in packed["status"].values()) and bool(draft) and (
+            draft["answers"] == stored[largest]["current"]["answers"]) and (
+            packed["pages"] == extra["pages"]) and (
+            packed["activities"] == {x["id"]: x["data"] for x in extra["activities"]})
+
+    assert holds_what_resuming_needs(found.needed)
+    assert not holds_what_resuming_needs(found.needed - 40)
+
+
+def test_pages_read_and_required_activities_come_before_unfinished_attempts(bridge):
+    modules = export_bench.synthetic_modules(6)
+    readings, activities, extra = to_do()
+    stored = worst_progress(modules)
+    needed = estimate(modules, "1.2", readings, activities).needed
+    # without room for the draft, the statuses, the pages and the activities stay
+    packed = pack(bridge, modules, stored, needed - 40, 3, extra)
+    assert all(passed for passed, _ in packed["status"].values())
+    assert packed["pages"] == extra["pages"] and set(packed["activities"]) == {"baseline", "plan"}
+    # a self-assessment keeps its first and last two results
+    many = {"schema": 1, **worst_activity(activities[0])}
+    many["results"] = [dict(r, date=f"2026-01-{d:02}T10:00:00.000Z") for d, r in
+                       enumerate(many["results"] * 2, start=1)]
+    kept = pack(bridge, modules, {}, 64000, 3, {"pages": {}, "activities": [
+        {"id": "baseline", "data": many, "required": True}]})
+    assert [r["date"][8:10] for r in kept["activities"]["baseline"]["results"]] == ["01", "05", "06"]

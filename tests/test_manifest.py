@@ -41,7 +41,7 @@ def test_a_build_describes_its_course_modules_and_questions(tmp_path):
         "schema", "kind", "generator", "course", "id", "title", "version", "language", "direction",
         "source_language", "languages", "en", "progress_page", "pages", "url", "quizzes", "modules", "quiz",
         "pass_mark", "required", "draw", "questions", "type", "options", "choices", "reading", "module", "minutes",
-        "readings", "activities", "brand", "organisation", "logo", "primary", "accent", "theme_color"}
+        "readings", "activities", "required_activities", "required_pages", "brand", "organisation", "logo", "primary", "accent", "theme_color"}
 
 
 def test_every_language_has_its_manifest_in_the_course_order(tmp_path):

@@ -53,6 +53,9 @@ def test_required_activities_reach_the_progress_page_journey_and_manifest(projec
     assert "Not done yet: answer every statement there and show your results." in progress
     manifest = json.loads((site / "mkdocs-course.json").read_text(encoding="utf-8"))
     assert manifest["activities"] == ["plan", "baseline"]
+    # what a SCORM package's bridge decides "done" by, as the journey does
+    assert [(a["id"], a["kind"], a["fields"]) for a in manifest["required_activities"]] == [
+        ("plan", "action-plan", ["action", "when"]), ("baseline", "self-assessment", [])]
     home = (site / "index.html").read_text(encoding="utf-8")
     assert '"activities":[{"id":"baseline","kind":"self-assessment","fields":[]}]' in home
     # each is a step of the journey on the first page placing it, and both count

@@ -152,7 +152,7 @@ def test_the_trainer_reads_what_was_written_and_what_the_lms_will_receive(zips):
     assert lines[1:] == [
         "  The LMS will receive:",
         "  - completion: cmi.core.lesson_status passed when all 3 required quizzes are passed; failed when "
-        "each has been finished and some are not passed; incomplete until then",
+        "each required quiz has been finished and some are not passed; incomplete until then",
         "  - score: the mean of the required quizzes' best scores, 0 to 100 (raw, min 0, max 100); "
         "a quiz not finished yet counts 0",
         "  - mastery score: none; passing means passing every required quiz, which no single score says",
@@ -161,11 +161,12 @@ def test_the_trainer_reads_what_was_written_and_what_the_lms_will_receive(zips):
         "numeric 1, sequencing 1, true-false 5)",
         "  - suspend_data: up to 527 of 4,096 characters in the worst case",
     ]
-    assert zips["2004"][0].stdout.splitlines()[1:3] == [
+    assert zips["2004"][0].stdout.splitlines()[1:4] == [
         "  The LMS will receive:",
-        "  - completion: cmi.completion_status and cmi.success_status completed and passed when all 3 "
-        "required quizzes are passed; failed when each has been finished and some are not passed; "
+        "  - completion: cmi.completion_status completed when all 3 required quizzes are passed; "
         "incomplete until then",
+        "  - success: cmi.success_status passed when every required quiz is passed, failed when each has been "
+        "finished and some are not passed",
     ]
     assert result.stderr == ""
 

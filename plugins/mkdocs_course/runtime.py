@@ -151,11 +151,13 @@ def dashboard_assets() -> tuple[bytes, bytes]:
 
 # -- SCORM packages
 # Only in packages made by `mkdocs-course export scorm`, never on the site:
-# the launch page's session (storage, grading's number reading and the
-# bridge) and the small script every packaged page loads first.
-SCORM_SHARED = ("core.js", "attempts.js", "storage.js", "grading.js")
+# the launch page's session (storage, grading's number reading, the
+# journey's rules for pages read and activities done, what a saved activity
+# may hold, and the bridge) and
+# the small script every packaged page loads first.
+SCORM_SHARED = ("core.js", "attempts.js", "journey.js", "storage.js", "grading.js")
 SCORM_JS_MODULES = tuple(m for m in JS_MODULES if m in SCORM_SHARED) + (
-    "scorm-lms.js", "scorm-suspend.js", "scorm-report.js", "scorm-session.js", "scorm-launch.js")
+    "activity-record.js", "scorm-lms.js", "scorm-suspend.js", "scorm-report.js", "scorm-session.js", "scorm-launch.js")
 SCORM_PAGE_JS = ("scorm-page.js",)
 
 

@@ -56,6 +56,11 @@ def build_manifest(outline, quizzes: Mapping, *, language: str, direction: str, 
         "modules": modules,
         "readings": [r.page_id for r in outline.readings],
         "activities": [a.activity_id for a in outline.activities],  # activities to do
+        # what deciding whether one is done needs (C.activityDone, activities/model.py activity_done)
+        "required_activities": [{"id": a.activity_id, "kind": a.kind, "title": a.title, "url": a.url,
+                                 "fields": list(a.fields), "rows": list(a.rows), "items": list(a.items),
+                                 "areas": list(a.areas), "scale": list(a.scale)} for a in outline.activities],
+        "required_pages": [{"id": r.page_id, "title": r.title, "url": r.url} for r in outline.readings],
         "brand": brand,
     }
 

@@ -43,17 +43,36 @@ class Package:
     size: int
     suspend: SuspendEstimate
     required: list[dict] = field(default_factory=list)
+    readings: list[str] = field(default_factory=list)
+    activities: list[dict] = field(default_factory=list)
     questions: dict[str, int] = field(default_factory=dict)
     mastery: float | None = None
     seconds: float = 0.0
 
 
-def mastery_score(required: list[dict]) -> float | None:
+def mastery_score(required: list[dict], readings: list = (), activities: list = ()) -> float | None:
     """The pass rule as a score, when it is one: a course with one required
-    quiz passes at that quiz's pass mark. With several, passing every one is
-    not a threshold on any score, and an LMS applying one would pass or fail
-    learners against the course's rule (see docs/lms.md)."""
+    quiz and nothing else to do passes at that quiz's pass mark. With several
+    quizzes, passing every one is not a threshold on any score; with pages to
+    read or activities to do, the score says nothing of them. An LMS applying
+    a mastery score would then set passed or completed against the course's
+    rule (see docs/lms.md)."""
+    if readings or activities:
+        return None
     return float(required[0]["pass_mark"]) if len(required) == 1 else None
+
+
+def to_do(data: dict) -> tuple[list[str], list[dict]]:
+    """The build manifest's pages to read (ids) and activities to do
+    ({id, kind, fields}): with the required quizzes, what completion counts."""
+    readings = [r["id"] for r in data.get("required_pages", [])] or list(data.get("readings", []))
+    activities = [{k: a[k] for k in ("id", "kind", "fields", "rows", "items", "areas", "scale") if k in a}
+                  for a in data.get("required_activities", [])]
+    if not activities and data.get("activities"):
+        raise CourseError(
+            "this build says which activities are required but not what finishes them. "
+            "Build the course again with this version: mkdocs-course build.")
+    return readings, activities
 
 
 def package_name(site: BuiltSite, version: str) -> str:
@@ -96,12 +115,13 @@ def write_package(site: BuiltSite, version: str, target: Path) -> Package:
     launch_js, page_js = scorm_assets()
     modules = data["modules"]
     required = [m for m in modules if m.get("required")]
-    found = estimate(modules, version)
+    readings, activities = to_do(data)
+    found = estimate(modules, version, readings, activities)
     files = _site_files(site.folder)
     pages = [site_page(p["url"]) for p in data.get("pages", [])]
     start = pages[0] if pages else "index.html"
-    mastery = mastery_score(required)
-    launch = _launch_page(site, version, launch_js.path, start, pages, found.key_size)
+    mastery = mastery_score(required, readings, activities)
+    launch = _launch_page(site, version, launch_js.path, start, pages, found.key_size, readings, activities)
     extra = {launch_js.path, page_js.path, LAUNCH} | ({METADATA} if version == "1.2" else set())
     names = sorted(set(files) | extra)
     description = PackageDescription(
@@ -130,7 +150,7 @@ def write_package(site: BuiltSite, version: str, target: Path) -> Package:
             kind = INTERACTION_TYPES.get(q["type"], q["type"])
             questions[kind] = questions.get(kind, 0) + 1
     return Package(target, site.language, version, len(names) + 1, target.stat().st_size, found,
-                   required, questions, mastery, time.perf_counter() - started)
+                   required, readings, activities, questions, mastery, time.perf_counter() - started)
 
 
 def _packaged_file(folder: Path, name: str, page_script: str) -> bytes:
@@ -144,7 +164,8 @@ def _packaged_file(folder: Path, name: str, page_script: str) -> bytes:
     return raw
 
 
-def _launch_page(site: BuiltSite, version: str, script: str, start: str, pages: list[str], key_size: int) -> str:
+def _launch_page(site: BuiltSite, version: str, script: str, start: str, pages: list[str], key_size: int,
+                 readings: list[str], activities: list[dict]) -> str:
     data = site.data
     strings = launch_strings(site.language)
     payload = {
@@ -156,6 +177,8 @@ def _launch_page(site: BuiltSite, version: str, script: str, start: str, pages: 
         "course": {
             "id": site.course_id, "title": site.title, "version": data["course"]["version"],
             "lang": site.language, "keySize": key_size,
+            # what completion counts besides the required quizzes (journey.js's rules)
+            "readings": readings, "activities": activities,
             "modules": [
                 {"quiz": m["quiz"], "title": m["title"], "required": m["required"], "pass_mark": m["pass_mark"],
                  "version": m["version"], "questions": m["questions"]}
@@ -181,23 +204,38 @@ def describe(package: Package) -> list[str]:
     v12 = package.version == "1.2"
     req = package.required
     ids = ", ".join(m["quiz"] for m in req) or "none"
+    counted = [f"all {len(req)} required quizzes are passed"] if req else []
+    if package.readings:
+        counted.append(f"the {len(package.readings)} pages to read are read")
+    if package.activities:
+        counted.append(f"the {len(package.activities)} required activities are done")
+    rule = ", ".join(counted[:-1]) + (" and " if len(counted) > 1 else "") + (counted[-1] if counted else "")
+    done = ("passed" if req else "completed") if v12 else "completed"
     lines = [
         f"Wrote {package.path} ({_size(package.size)}, {package.files} files, SCORM {package.version}"
         f"{'' if v12 else ' 4th edition'}, {package.language}) in {package.seconds:.1f} s",
         "  The LMS will receive:",
-        f"  - completion: {'cmi.core.lesson_status' if v12 else 'cmi.completion_status and cmi.success_status'}"
-        f" {'passed' if v12 else 'completed and passed'} when all {len(req)} required quizzes are passed; "
-        f"failed when each has been finished and some are not passed; incomplete until then",
-        f"  - score: the mean of the required quizzes' best scores, 0 to 100 (raw, min 0, max 100"
-        f"{'' if v12 else ', scaled 0 to 1'}); a quiz not finished yet counts 0",
+        f"  - completion: {'cmi.core.lesson_status' if v12 else 'cmi.completion_status'} {done} when "
+        f"{rule or 'something is required (this course requires nothing)'}"
+        + ("; failed when each required quiz has been finished and some are not passed" if req and v12 else "")
+        + "; incomplete until then",
     ]
+    if not v12:
+        lines.append("  - success: cmi.success_status passed when every required quiz is passed, failed when each "
+                     "has been finished and some are not passed" if req else
+                     "  - success: cmi.success_status unknown: the course has no required quiz")
+    lines.append(f"  - score: the mean of the required quizzes' best scores, 0 to 100 (raw, min 0, max 100"
+                 f"{'' if v12 else ', scaled 0 to 1'}); a quiz not finished yet counts 0")
     if package.mastery is not None:
         what = "adlcp:masteryscore" if v12 else "the primary objective's minNormalizedMeasure"
         lines.append(f"  - mastery score: {package.mastery:g} ({what}), the one required quiz's pass mark")
+    elif package.readings or package.activities:
+        lines.append("  - mastery score: none; completion also counts reading and activities, which no score says")
     else:
         lines.append("  - mastery score: none; passing means passing every required quiz, which no single score says")
     if not v12:
-        lines.append("  - progress: cmi.progress_measure, the share of required quizzes passed")
+        lines.append("  - progress: cmi.progress_measure, the share of required quizzes passed, pages read and "
+                     "activities done")
     lines.append(f"  - objectives: {len(req)}, one per required quiz ({ids}): status and best score")
     kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(package.questions.items()))
     lines.append(f"  - interactions: one per question of every finished attempt ({kinds or 'no questions'})")

@@ -9,8 +9,13 @@ module's deciding attempt at its longest (an attempt id as long as the
 runtime makes them, a perfect score, an attempt lasting weeks, made on an
 older version of the quiz) plus one unfinished attempt of the largest quiz,
 every question answered with every option, typed answers of
-``TYPED_ANSWER`` characters. More unfinished attempts, and every attempt
-whole, are kept while they fit.
+``TYPED_ANSWER`` characters; with every page to read read (marked as done,
+at a time that needs its longest form) and every required activity saved at
+its longest: a self-assessment with every statement answered and three
+results kept (the bridge keeps the first and the last two), an action plan
+with every field of every row holding ``PLAN_TEXT`` characters. More
+unfinished attempts, every attempt whole, and a plan's longer text are kept
+while they fit; the browser keeps everything either way.
 """
 
 from __future__ import annotations
@@ -20,6 +25,9 @@ from dataclasses import dataclass
 
 LIMITS = {"1.2": 4096, "2004": 64000}
 TYPED_ANSWER = 60
+PLAN_TEXT = 200  # characters per field of an action plan, in the worst case counted
+RESULTS_KEPT = 3  # a self-assessment's first and last two results
+TIME = "2026-12-31T23:59:59.999Z"  # an ISO time, at its longest
 ID_LENGTH = 17  # C.uid(): 8 base-36 digits of time, "-", 8 random ones
 VERSION_LENGTH = 12
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -83,6 +91,25 @@ def worst_draft(module: dict) -> list:
     return ["z" * ID_LENGTH, fields]
 
 
+def worst_read() -> str:
+    """A read mark: "b" (Mark as done) and the time in ms, base 36."""
+    return "b" + "z" * 9
+
+
+def worst_activity(activity: dict) -> dict:
+    """A required activity (the build manifest's ``required_activities``) at its longest, as kept."""
+    if activity["kind"] == "action-plan":
+        rows = activity.get("rows") or ["1"]
+        return {"kind": "action-plan", "rows": {r: {f: "w" * PLAN_TEXT for f in activity.get("fields", [])}
+                                                 for r in rows}, "updated": TIME}
+    scale = max(activity.get("scale") or ["x"], key=len)
+    answers = {item: scale for item in activity.get("items", [])}
+    result = {"date": TIME, "version": "0" * VERSION_LENGTH, "answers": answers,
+              "areas": {area: 100 for area in activity.get("areas", [])}}
+    return {"kind": "self-assessment", "version": "0" * VERSION_LENGTH, "answers": answers,
+            "results": [result] * RESULTS_KEPT}
+
+
 @dataclass(frozen=True)
 class SuspendEstimate:
     version: str
@@ -90,14 +117,18 @@ class SuspendEstimate:
     needed: int  # characters, worst case as the module docstring defines it
     modules: int
     key_size: int
+    readings: int = 0
+    activities: int = 0
 
     @property
     def fits(self) -> bool:
         return self.needed <= self.limit
 
 
-def estimate(modules: list[dict], version: str) -> SuspendEstimate:
-    """The worst case for a course's modules (the build manifest's)."""
+def estimate(modules: list[dict], version: str, readings: list[str] = (),
+             activities: list[dict] = ()) -> SuspendEstimate:
+    """The worst case for a course's modules, pages to read (ids) and
+    required activities (the build manifest's)."""
     size = key_size([m["quiz"] for m in modules])
     needed = len(PREFIX) + _compact({"q": {}, "r": "z" * 9})
     for n, _module in enumerate(modules):
@@ -106,7 +137,11 @@ def estimate(modules: list[dict], version: str) -> SuspendEstimate:
     if modules:
         # one quiz holds [summary, draft]
         needed += 2 + 1 + max(_compact(worst_draft(m)) for m in modules)
-    return SuspendEstimate(version, LIMITS[version], needed, len(modules), size)
+    if readings:
+        needed += len(',"p":') + _compact({page: worst_read() for page in readings})
+    if activities:
+        needed += len(',"a":') + _compact({a["id"]: worst_activity(a) for a in activities})
+    return SuspendEstimate(version, LIMITS[version], needed, len(modules), size, len(readings), len(activities))
 
 
 def advice(found: SuspendEstimate, title: str) -> str:
@@ -114,7 +149,9 @@ def advice(found: SuspendEstimate, title: str) -> str:
     text = (
         f"{title}: SCORM {found.version} keeps at most {found.limit:,} characters of a learner's "
         f"progress (cmi.suspend_data); this course may need up to {found.needed:,}: the deciding "
-        f"attempt of each of its {found.modules} modules and one unfinished attempt."
+        f"attempt of each of its {found.modules} modules and one unfinished attempt"
+        + (f", {found.readings} pages read" if found.readings else "")
+        + (f", {found.activities} required activities" if found.activities else "") + "."
     )
     if found.version == "1.2":
         text += " Export with --version 2004 (64,000 characters), or split the course into smaller packages."

@@ -138,7 +138,11 @@ class ProgressFeature:
         titles = {a["id"]: a["title"] for a in self.build.activity_summaries}
         activities = [
             RequiredActivity(a, self.build.activities[a].kind, titles[a], activity_urls[a],
-                             tuple(f.id for f in self.build.activities[a].fields))
+                             tuple(f.id for f in self.build.activities[a].fields),
+                             tuple(r.id for r in self.build.activities[a].rows),
+                             tuple(i.id for area in self.build.activities[a].areas for i in area.items),
+                             tuple(area.id for area in self.build.activities[a].areas),
+                             tuple(p.id for p in self.build.activities[a].scale))
             for a in dict.fromkeys(self.build.options.required_activities) if a in activity_urls
         ]
         return build_outline(

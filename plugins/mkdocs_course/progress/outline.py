@@ -58,6 +58,11 @@ class RequiredActivity:
     title: str
     url: str  # site-relative URL of the first page that places it
     fields: tuple[str, ...] = ()  # an action plan's field ids
+    # the ids a saved copy may hold, for the size of SCORM's suspend_data (export/scorm_suspend.py)
+    rows: tuple[str, ...] = ()  # an action plan's rows
+    items: tuple[str, ...] = ()  # a self-assessment's statements
+    areas: tuple[str, ...] = ()
+    scale: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -104,8 +104,9 @@
     return s.persisted().catch(function () { return null; });
   }
 
-  // After the first answer checked: the learner has something worth keeping,
-  // and browsers that ask (Firefox) ask about a page the learner is using.
+  // After the first answer checked, self-assessment result shown or action
+  // plan field changed: the learner has something worth keeping, and
+  // browsers that ask (Firefox) ask about a page the learner is using.
   function persist() {
     if (asked) return;
     asked = true;
@@ -185,8 +186,11 @@
   document.addEventListener("click", function (event) {
     var target = event.target;
     if (!(target instanceof Element)) return;
-    if (target.closest("[data-course-check]")) persist();
+    if (target.closest("[data-course-check], [data-course-show-results]")) persist();
     if (target.closest("[data-course-install]")) install();
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target instanceof Element && event.target.closest("[data-course-field]")) persist();
   });
 
   // -- an offline copy opened from files --------------------------------------

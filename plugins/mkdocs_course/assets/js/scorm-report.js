@@ -23,22 +23,40 @@
     return { passed: passed, tried: !!best, started: !!best || answered || attempts.length > 0, best: best };
   };
 
-  // The course: the required quizzes' states, completion, score, progress.
-  S.courseState = function (course, stored) {
+  // The course by the progress page's rule (docs/progress.md): it is
+  // complete when every required quiz is passed, every page to read is read
+  // and every required activity is done, read from `storage` by journey.js
+  // (C.readMark, C.readActivity, C.activityDone). Success and the score are
+  // the required quizzes' alone.
+  S.courseState = function (course, stored, storage) {
     var required = course.modules.filter(function (m) { return m.required; });
     var quizzes = required.map(function (m) { return { module: m, s: S.quizState(stored[m.quiz]) }; });
     var passed = quizzes.filter(function (x) { return x.s.passed; }).length;
     var tried = quizzes.filter(function (x) { return x.s.tried; }).length;
+    var pages = (course.readings || []).map(function (page) {
+      return { page: page, read: storage ? C.readMark(storage, course.id, page) : null };
+    });
+    var activities = (course.activities || []).map(function (a) {
+      var saved = storage ? C.readActivity(storage, course.id, a.id) : null;
+      return { activity: a, saved: C.isObject(saved), done: C.activityDone(a, saved) };
+    });
+    var read = pages.filter(function (x) { return x.read; }).length;
+    var did = activities.filter(function (x) { return x.done; }).length;
+    var total = required.length + pages.length + activities.length, done = passed + read + did;
     var sum = 0;
     quizzes.forEach(function (x) { sum += x.s.best ? x.s.best.score : 0; });
-    var started = course.modules.some(function (m) { return S.quizState(stored[m.quiz]).started; });
+    var started = read > 0 || activities.some(function (x) { return x.saved; }) ||
+      course.modules.some(function (m) { return S.quizState(stored[m.quiz]).started; });
     return {
-      quizzes: quizzes, passed: passed, tried: tried, total: required.length, started: started,
-      complete: required.length > 0 && passed === required.length,
+      quizzes: quizzes, pages: pages, activities: activities, passed: passed, tried: tried, total: total, done: done,
+      started: started,
+      complete: total > 0 && done === total,
+      // success: the required quizzes only
+      succeeded: required.length > 0 && passed === required.length,
       failed: required.length > 0 && tried === required.length && passed < required.length,
       // the mean of the required quizzes' best scores, a quiz not finished yet counting 0
       score: tried ? round(sum / required.length, 2) : null,
-      progress: required.length ? round(passed / required.length, 4) : 0
+      progress: total ? round(done / total, 4) : 0
     };
   };
 
@@ -46,10 +64,13 @@
   S.values = function (version, course, state) {
     var v = {}, is12 = version === "1.2";
     if (is12) {
-      v["cmi.core.lesson_status"] = state.complete ? "passed" : state.failed ? "failed" : "incomplete";
+      // one status for both: passed once everything is done and there were
+      // quizzes to pass, completed when there were none
+      v["cmi.core.lesson_status"] = state.complete ? (state.quizzes.length ? "passed" : "completed") :
+        state.failed ? "failed" : "incomplete";
     } else {
       v["cmi.completion_status"] = state.complete ? "completed" : "incomplete";
-      v["cmi.success_status"] = state.complete ? "passed" : state.failed ? "failed" : "unknown";
+      v["cmi.success_status"] = state.succeeded ? "passed" : state.failed ? "failed" : "unknown";
       v["cmi.progress_measure"] = String(state.progress);
     }
     if (state.score !== null) {

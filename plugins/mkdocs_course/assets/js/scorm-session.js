@@ -6,7 +6,8 @@
 
    - finds the LMS, initializes, reads mode, credit, the bookmark and
      suspend_data, and merges the LMS's attempts into the browser's storage
-     by attempt id (C.mergeAttempts): neither copy is dropped;
+     by attempt id (C.mergeAttempts), and its pages read and activities
+     (S.mergeRead, S.mergeActivity): neither copy is dropped;
    - reports, whenever the course's storage changes (the pages write it;
      the browser tells this window with `storage` events) and at the end:
      status, score, objectives, interactions, suspend_data, bookmark, exit;
@@ -104,6 +105,11 @@
     return stored;
   };
 
+  // The storage the pages write (the memory copy when the browser blocks it), or null.
+  P.storageNow = function () {
+    try { return this.win.localStorage; } catch (e) { return null; }
+  };
+
   function answered(a) { return a && !a.finished && a.answers ? Object.keys(a.answers).length : -1; }
 
   P.resume = function (suspend) {
@@ -129,6 +135,62 @@
       }
       store.save({ attempts: C.mergeAttempts(ours.attempts, theirs.attempts.concat(extra)), current: current });
     });
+    this.resumeExtras(saved);
+  };
+
+  // Pages read and activities from the LMS's copy into the browser's,
+  // keeping both (S.mergeRead, S.mergeActivity).
+  P.resumeExtras = function (saved) {
+    var storage = this.storageNow(), id = this.course.id;
+    if (!storage) return;
+    function put(key, value, before) {
+      var text = JSON.stringify(value);
+      if (text === before) return;
+      try { storage.setItem(key, text); } catch (e) { /* the LMS keeps its copy: sent again next time */ }
+    }
+    Object.keys(saved.pages).forEach(function (page) {
+      var key = C.readKey(id, page), ours = C.readMark(storage, id, page);
+      put(key, S.mergeRead(ours, saved.pages[page]), ours ? JSON.stringify(ours) : null);
+    });
+    Object.keys(saved.activities).forEach(function (a) {
+      var key = C.activityKey(id, a), before = storage.getItem(key), ours = C.readActivity(storage, id, a);
+      put(key, S.mergeActivity(C.isObject(ours) ? ours : null, saved.activities[a]), before);
+    });
+  };
+
+  // A page read in both copies: the first time counts.
+  S.mergeRead = function (ours, theirs) {
+    return !ours || (theirs && theirs.read < ours.read) ? theirs : ours;
+  };
+
+  // An activity saved in both copies, nothing of either lost: an action
+  // plan's rows and fields from the copy changed last, those only the other
+  // holds kept; a self-assessment's results from both (by date), its
+  // answers being given from the browser's when it has any.
+  S.mergeActivity = function (ours, theirs) {
+    if (!ours) return theirs;
+    var plan = ours.kind === "action-plan" || theirs.kind === "action-plan";
+    if (plan) {
+      var a = C.savedPlan(ours), b = C.savedPlan(theirs);
+      var newer = String(b.updated || "") > String(a.updated || "") ? b : a, older = newer === a ? b : a;
+      var rows = {};
+      [older, newer].forEach(function (copy) {
+        Object.keys(copy.rows).forEach(function (row) {
+          rows[row] = rows[row] || {};
+          Object.keys(copy.rows[row]).forEach(function (f) { rows[row][f] = copy.rows[row][f]; });
+        });
+      });
+      return { schema: 1, kind: "action-plan", rows: rows, updated: newer.updated || older.updated };
+    }
+    var x = C.savedAssessment(ours), y = C.savedAssessment(theirs), seen = {}, results = [];
+    x.results.concat(y.results).forEach(function (r) {
+      var key = JSON.stringify(r);
+      if (!seen[key]) { seen[key] = true; results.push(r); }
+    });
+    results.sort(function (p, q) { return p.date < q.date ? -1 : p.date > q.date ? 1 : 0; });
+    return { schema: 1, kind: "self-assessment", version: ours.version || theirs.version || "",
+      answers: Object.keys(x.answers).length ? x.answers : y.answers,
+      results: results.slice(-C.activityLimits.results) };
   };
 
   // -- reporting -------------------------------------------------------------------
@@ -159,13 +221,14 @@
   // finished since the last commit.
   P.save = function (commit) {
     if (!this.record || this.ended) return;
-    var lms = this.lms, stored = this.load(), state = S.courseState(this.course, stored), ok = true, self = this;
+    var lms = this.lms, stored = this.load(), ok = true, self = this;
+    var state = S.courseState(this.course, stored, this.storageNow());
     var values = S.values(this.version, this.course, state);
     Object.keys(values).forEach(function (element) { ok = self.put(element, values[element]) && ok; });
     var fresh = this.interactions(stored);
     if (fresh === false) ok = false;
     else if (fresh) commit = true;
-    var packed = S.pack(this.course, stored, this.data.limit, this.mark);
+    var packed = S.pack(this.course, stored, this.data.limit, this.mark, S.extras(this.course, this.storageNow()));
     ok = this.put(this.el.suspend, packed.text) && ok;
     ok = this.put(this.el.exit, state.complete ? (this.version === "1.2" ? "" : "normal") : "suspend") && ok;
     if (this.location) ok = this.put(this.el.location, this.location) && ok;

@@ -1,7 +1,8 @@
 /* SCORM: the learner's saved attempts as the LMS keeps them, in
    cmi.suspend_data (4,096 characters in SCORM 1.2, 64,000 in 2004).
 
-   "mc1" then JSON: {"q": {<quiz key>: item or [item, ...]}, "r": <mark>}. A
+   "mc1" then JSON: {"q": {<quiz key>: item or [item, ...]}, "r": <mark>,
+   "p": {<page id>: read mark}, "a": {<activity id>: saved activity}}. A
    quiz key is a short hash of the quiz id (C.scorm.quizKey), so a package
    whose modules were added, removed or reordered still reads what an older
    one saved. An item is one attempt, either
@@ -15,13 +16,19 @@
    with question, option and choice ids written as positions in the build
    manifest's lists (one base-36 digit each) when they are there, and as
    themselves otherwise. "r" is the time (ms, base 36) of the latest
-   finished attempt whose interactions the LMS was sent.
+   finished attempt whose interactions the LMS was sent. A read mark (journey.js)
+   is "e" (read to its end) or "b" (Mark as done) then the time in ms, base 36
+   (or the ISO time when that does not read back exactly). A saved activity
+   is its key's value without "schema"; a self-assessment keeps its answers
+   and its first and last two results.
 
-   When not everything fits, pack() keeps, in this order: each quiz's
-   deciding attempt (first pass, else best) as a summary, the unfinished
+   When not everything fits, pack() keeps, in this order: the pages read,
+   each quiz's deciding attempt (first pass, else best) as a summary, the
+   required activities, the unfinished
    attempts whole (newest first), each quiz's best attempt, the attempt each
    quiz page shows, the other attempts as summaries, then whole (newest
-   first). The learner's browser keeps everything either way. */
+   first), then the other activities. The learner's browser keeps everything
+   either way. */
 (function (C) {
   "use strict";
 
@@ -52,6 +59,8 @@
     return m ? parseInt(m[1], 36) : NaN;
   }
 
+  // its own, so the format reads without the rest of the runtime (bench/export_bench.py)
+  function object(v) { return !!v && typeof v === "object" && !Array.isArray(v); }
   function ms(iso) { return Date.parse(iso); }
   function iso(t) { return new Date(t).toISOString(); }
 
@@ -262,7 +271,9 @@
       done.slice().sort(newestFirst).forEach(function (a) { add(wholes, a, "whole"); });
     });
     drafts.sort(function (x, y) { return newestFirst(x.attempt, y.attempt); });
-    return first.concat(drafts, bests, shown, others, wholes);
+    var list = first.concat(drafts, bests, shown, others, wholes);
+    list.decided = first.length;
+    return list;
   }
 
   // A quiz's items as written: one summary alone as itself, else a list.
@@ -271,17 +282,87 @@
     return items.length === 1 && typeof items[0] === "string" ? items[0] : items;
   }
 
+  // -- pages read and activities ---------------------------------------------------
+
+  S.packRead = function (mark) {
+    var t = ms(mark.read), how = mark.how === "button" ? "b" : "e";
+    return how + (!isNaN(t) && iso(t) === mark.read ? t.toString(36) : mark.read);
+  };
+  S.unpackRead = function (text) {
+    if (typeof text !== "string" || !/^[eb]/.test(text)) return null;
+    var rest = text.slice(1), read = /^[0-9a-z]+$/.test(rest) ? iso(parseInt(rest, 36)) : rest;
+    var mark = { schema: 1, read: read, how: text.charAt(0) === "b" ? "button" : "end" };
+    return C.validRead(mark) ? mark : null;
+  };
+
+  // A saved activity as kept: without "schema"; a self-assessment with its
+  // answers and its first and last two results (what says it is done, and
+  // what its page compares "then / now").
+  S.packActivity = function (data) {
+    var out = {};
+    Object.keys(data).forEach(function (k) { if (k !== "schema") out[k] = data[k]; });
+    if (Array.isArray(out.results) && out.results.length > 3) {
+      out.results = [out.results[0]].concat(out.results.slice(-2));
+    }
+    return out;
+  };
+
+  // What the course's storage holds besides quizzes: {pages: {id: mark},
+  // activities: [{id, data, required}]}, the required activities first.
+  S.extras = function (course, storage) {
+    var pages = {}, activities = [], seen = {};
+    if (!storage) return { pages: pages, activities: activities };
+    (course.readings || []).forEach(function (page) {
+      var mark = C.readMark(storage, course.id, page);
+      if (mark) pages[page] = mark;
+    });
+    function add(id, required) {
+      if (seen[id]) return;
+      seen[id] = true;
+      var data = C.readActivity(storage, course.id, id);
+      if (object(data)) activities.push({ id: id, data: data, required: required });
+    }
+    (course.activities || []).forEach(function (a) { add(a.id, true); });
+    var start = "mkdocs-course/" + course.id + "/activity/";
+    for (var i = 0; i < storage.length; i++) {
+      var key = storage.key(i);
+      if (key && key.indexOf(start) === 0 && /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(key.slice(start.length))) {
+        add(key.slice(start.length), false);
+      }
+    }
+    return { pages: pages, activities: activities };
+  };
+
   // {text, kept, dropped, size}: as much as fits in `limit` characters, by
-  // the order above. `mark` is the time of the latest reported attempt.
-  S.pack = function (course, stored, limit, mark) {
+  // the order above. `mark` is the time of the latest reported attempt;
+  // `extra` is S.extras(): pages read and activities.
+  S.pack = function (course, stored, limit, mark, extra) {
     var groups = {}, order = [], kept = 0, dropped = 0, lang = course.lang;
-    var frame = { q: {} };
+    var frame = { q: {} }, pages = {}, acts = {}, nActs = 0;
+    extra = extra || { pages: {}, activities: [] };
     if (mark) frame.r = Math.floor(mark).toString(36);
     // the exact length as items are added: the frame, then each quiz's
     // "key":entry and the commas between them
     var size = (PREFIX + JSON.stringify(frame)).length;
+    var readIds = Object.keys(extra.pages);
+    if (readIds.length) {
+      readIds.forEach(function (id) { pages[id] = S.packRead(extra.pages[id]); });
+      var more = ',"p":'.length + JSON.stringify(pages).length;
+      if (size + more <= limit) { size += more; kept += readIds.length; } else { pages = null; dropped += readIds.length; }
+    }
+    function activity(x) {
+      var item = S.packActivity(x.data);
+      var more = JSON.stringify(x.id).length + 1 + JSON.stringify(item).length + (nActs ? 1 : ',"a":{}'.length);
+      if (size + more > limit) { dropped++; return; }
+      acts[x.id] = item;
+      nActs++;
+      size += more;
+      kept++;
+    }
     function length(key, group) { return JSON.stringify(key).length + 1 + JSON.stringify(entry(group)).length; }
-    candidates(course, stored).forEach(function (c) {
+    var list = candidates(course, stored);
+    list.forEach(function (c, n) {
+      if (n === list.decided) extra.activities.forEach(function (x) { if (x.required) activity(x); });
       var item = c.kind === "whole" ? S.whole(c.attempt, c.module, lang, c.current) : S.summary(c.attempt, c.module, lang);
       var group = groups[c.key], before = group ? length(c.key, group) : -(order.length ? 1 : 0);
       var next = (group || []).slice(), at = -1;
@@ -292,14 +373,18 @@
       } else {
         next.push({ id: c.attempt.id, item: item });
       }
-      var extra = length(c.key, next) - before;
-      if (size + extra > limit) { dropped++; return; }
+      var extraSize = length(c.key, next) - before;
+      if (size + extraSize > limit) { dropped++; return; }
       if (!group) order.push(c.key);
       groups[c.key] = next;
-      size += extra;
+      size += extraSize;
       if (!c.upgrade) kept++;
     });
+    if (list.decided >= list.length) extra.activities.forEach(function (x) { if (x.required) activity(x); });
+    extra.activities.forEach(function (x) { if (!x.required) activity(x); });
     order.forEach(function (key) { frame.q[key] = entry(groups[key]); });
+    if (pages && readIds.length) frame.p = pages;
+    if (nActs) frame.a = acts;
     var out = PREFIX + JSON.stringify(frame);
     return { text: out, kept: kept, dropped: dropped, size: out.length };
   };
@@ -327,6 +412,20 @@
       if (entry.current && entry.current.finished) entry.attempts.push(entry.current);
       stored[m.quiz] = entry;
     });
-    return { stored: stored, mark: typeof data.r === "string" ? parseInt(data.r, 36) : 0 };
+    var pages = {}, activities = {};
+    if (object(data.p)) {
+      Object.keys(data.p).forEach(function (id) {
+        var mark = S.unpackRead(data.p[id]);
+        if (mark) pages[id] = mark;
+      });
+    }
+    if (object(data.a)) {
+      Object.keys(data.a).forEach(function (id) {
+        var v = data.a[id];
+        if (/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(id) && object(v)) activities[id] = Object.assign({ schema: 1 }, v);
+      });
+    }
+    return { stored: stored, mark: typeof data.r === "string" ? parseInt(data.r, 36) : 0,
+      pages: pages, activities: activities };
   };
 })(window.mkdocsCourse = window.mkdocsCourse || {});
