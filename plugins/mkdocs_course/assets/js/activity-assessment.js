@@ -88,12 +88,15 @@
     this.state.results.push({ date: new Date().toISOString(), version: p.version, answers: Object.assign({}, answers), areas: areas });
     this.state.results = this.state.results.slice(-C.activityLimits.results);
     this.state.answers = {};
+    var before = C.activityJourney();
     this.save();
-    this.show(true);
+    this.show(true, before);
   };
 
-  // The latest result ("now") and, when there is one, the one before ("then").
-  C.SelfAssessment.prototype.show = function (announce) {
+  // The latest result ("now") and, when there is one, the one before
+  // ("then"), then what to do next (activity-next.js). `before`: the
+  // course's state before this result, to say "completed" only then.
+  C.SelfAssessment.prototype.show = function (announce, before) {
     var results = this.state.results, now = results[results.length - 1], then = results[results.length - 2], t = this.t;
     this.p.areas.forEach(function (a) {
       var box = this.root.querySelector('[data-course-area-result="' + CSS.escape(a.id) + '"]');
@@ -112,6 +115,7 @@
     this.form.hidden = true;
     this.results.hidden = false;
     this.root.setAttribute("data-course-state", "results");
+    C.showActivityNext(this.root, this.p.activity, true, before);
     if (announce) {
       this.say(t.activity_results_ready);
       this.results.focus();

@@ -33,6 +33,13 @@
       button.addEventListener("click", function () { self.download(button.getAttribute("data-course-download")); });
     });
     root.querySelector("[data-course-print]").addEventListener("click", function () { C.printActivity(root); });
+    this.showNext(null);
+  };
+
+  // Under the plan once it counts as done (journey.js), the next step.
+  C.ActionPlan.prototype.showNext = function (before) {
+    var plan = { kind: "action-plan", fields: this.p.fields.map(function (f) { return f.id; }) };
+    C.showActivityNext(this.root, this.p.activity, !!C.activityDone(plan, this.state), before);
   };
 
   C.ActionPlan.prototype.inputs = function () {
@@ -60,12 +67,14 @@
     if (!this.pending) return;
     this.pending = false;
     this.state.updated = new Date().toISOString();
+    var before = C.activityJourney();
     var ok = C.writeItem(this.p.course, this.key, this.state);
     // a required activity may finish a module: the progress line and header follow (nav.js)
     if (ok && C.refreshCourse) C.refreshCourse();
     C.showStorage(this.status, ok ? "" : this.t.activity_not_saved);
     this.saved.textContent = ok ? this.t.activity_saved : "";
     this.root.setAttribute("data-course-saved-state", ok ? "saved" : "not-saved");
+    this.showNext(before);
   };
 
   C.ActionPlan.prototype.table = function () {
