@@ -76,11 +76,10 @@ def unsafe_addresses(html: str) -> list[tuple[str, str, str]]:
     return [f for f in parser.found if browser_scheme(f[2]) not in (None, *ALLOWED)]
 
 
-def attack_quiz(quiz_id: str = "attack") -> tuple[str, dict[str, str]]:
-    """A quiz file (YAML text) with a hostile link in every text field, and
-    the field each link is in, by its label."""
+def _hostile_text(fields: dict[str, str]):
+    """text(field, one_line) -> "Read <a hostile link>", each call another
+    form and encoding in turn; `fields` records the field by the link's label."""
     encodings = list(HIDDEN_SCHEMES)
-    fields: dict[str, str] = {}
 
     def text(field: str, one_line: bool = False) -> str:
         n = len(fields)
@@ -89,6 +88,15 @@ def attack_quiz(quiz_id: str = "attack") -> tuple[str, dict[str, str]]:
         fields[label] = field
         # nothing after the link: a reference definition must end its text
         return "Read " + attack(forms[n % len(forms)], encodings[n % len(encodings)], label)
+
+    return text
+
+
+def attack_quiz(quiz_id: str = "attack") -> tuple[str, dict[str, str]]:
+    """A quiz file (YAML text) with a hostile link in every text field, and
+    the field each link is in, by its label."""
+    fields: dict[str, str] = {}
+    text = _hostile_text(fields)
 
     common = lambda name: {  # noqa: E731
         "prompt": text(f"{name}/prompt"),
@@ -136,3 +144,34 @@ def alias_bomb(options: int = 2000, questions: int = 2000) -> bytes:
     lines += [f"      - {{id: o{i}, text: Option {i}{', correct: true' if i == 0 else ''}}}" for i in range(options)]
     lines += [f"  - {{id: q{n}, type: single, prompt: Pick one, options: *opts}}" for n in range(1, questions)]
     return ("\n".join(lines) + "\n").encode()
+
+
+def attack_activities(prefix: str = "attack") -> tuple[dict[str, str], dict[str, str]]:
+    """A self-assessment and an action plan (file name -> YAML text) with a
+    hostile link in every text field, and the field each link is in, by its
+    label. Fields rendered as inline Markdown (titles, statements, scale
+    labels) get the one-line forms; the action plan's labels, hints and
+    examples are plain text, shown as written."""
+    fields: dict[str, str] = {}
+    text = _hostile_text(fields)
+    assessment = {
+        "id": f"{prefix}-check", "kind": "self-assessment",
+        "title": text("check/title", True), "description": text("check/description"),
+        "scale": [{"id": "no", "label": text("check/scale/no", True), "points": 0},
+                  {"id": "yes", "label": text("check/scale/yes", True), "points": 1}],
+        "areas": [{
+            "id": area, "title": text(f"check/area/{area}/title", True),
+            "items": [{"id": f"{area}-{i}", "text": text(f"check/area/{area}/item/{i}", True)} for i in (1, 2)],
+            "advice": [{"from": start, "text": text(f"check/area/{area}/advice/{start}")} for start in (0, 50)],
+        } for area in ("pay", "safety")],
+    }
+    plan = {
+        "id": f"{prefix}-plan", "kind": "action-plan",
+        "title": text("plan/title", True), "description": text("plan/description"),
+        "rows": [{"id": row, "label": text(f"plan/row/{row}", True)} for row in ("first", "second")],
+        "fields": [{"id": f, "label": text(f"plan/field/{f}/label", True), "hint": text(f"plan/field/{f}/hint", True),
+                    "example": text(f"plan/field/{f}/example", True), **({"kind": "line"} if f == "who" else {})}
+                   for f in ("action", "who")],
+    }
+    dump = lambda data: yaml.safe_dump(data, allow_unicode=True, sort_keys=False)  # noqa: E731
+    return {f"{prefix}-check.yml": dump(assessment), f"{prefix}-plan.yml": dump(plan)}, fields

@@ -141,9 +141,10 @@ def serve_fixture(tmp_path_factory, server, name: str) -> str:
     return url
 
 
-def serve_course_build(tmp_path_factory, server, name: str) -> str:
+def serve_course_build(tmp_path_factory, server, name: str, edit=None) -> str:
     """tests/fixtures/<name> copied, built by `mkdocs-course build --strict`
-    (every language) for the address it is served from; returns its base URL."""
+    (every language) for the address it is served from; returns its base URL.
+    `edit`, when given, turns the copy's mkdocs.yml text into another."""
     import subprocess
     import sys
 
@@ -151,6 +152,7 @@ def serve_course_build(tmp_path_factory, server, name: str) -> str:
     shutil.copytree(FIXTURES / name, folder, dirs_exist_ok=True)
     url = server.add(folder / "site")
     text = (folder / "mkdocs.yml").read_text(encoding="utf-8")
+    text = edit(text) if edit else text
     (folder / "mkdocs.yml").write_text(f"site_url: {url}\n" + text, encoding="utf-8")
     command = str(Path(sys.executable).with_name("mkdocs-course"))
     result = subprocess.run([command, "build", "--strict"], cwd=folder, capture_output=True, text=True, timeout=180)

@@ -123,7 +123,7 @@ def test_a_valid_action_plan():
      "to area 1 of 'areas'."),
     ("{id: grades, text: Every job has a pay grade.}", "{id: grades, text: ''}",
      "activities/baseline.yml:13:28: activity 'baseline', area 'pay', item 'grades': 'text' of the item is empty. "
-     "Write the text text."),
+     "Write the text of the item."),
 ])
 def test_self_assessment_errors_are_precise(old, new, message):
     assert error(ASSESSMENT, old, new) == message

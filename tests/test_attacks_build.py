@@ -10,8 +10,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from attacks import HIDDEN_SCHEMES, LINK_FORMS, attack, attack_quiz, unsafe_addresses
+from attacks import HIDDEN_SCHEMES, LINK_FORMS, attack, attack_activities, attack_quiz, unsafe_addresses
+from mkdocs_course.activities import load_activity
+from mkdocs_course.activities.render import ActivityRenderer
+from mkdocs_course.activities.text import activity_entries
 from mkdocs_course.i18n.catalog import CatalogError, Translations, quiz_entries, read_catalog
+from mkdocs_course.i18n.interface import INTERFACE
 from mkdocs_course.quiz import QuizRenderer, load_quiz
 from mkdocs_course.quiz.markup import QuizMarkdown, address_scheme, is_allowed_address
 from mkdocs_course.quiz.render import decode_key
@@ -94,6 +98,20 @@ def test_a_hostile_link_in_every_field_of_every_question_type_leads_nowhere():
         assert label in html, fields[label]
 
 
+def attack_activity_list():
+    files, fields = attack_activities()
+    return [load_activity(text.encode(), f"activities/{name}") for name, text in files.items()], fields
+
+
+def test_a_hostile_link_in_every_field_of_both_kinds_of_activity_leads_nowhere():
+    activities, fields = attack_activity_list()
+    renderer = ActivityRenderer("attacks", "en", dict(INTERFACE))
+    html = "\n".join(renderer.render(a) for a in activities)
+    assert unsafe_addresses(html) == []
+    for label in fields:  # each link's words are there, so each field was rendered
+        assert label in html, fields[label]
+
+
 # -- the same links in translations ----------------------------------------------------------
 
 PO_HEAD = (
@@ -121,14 +139,19 @@ def catalog_error(tmp_path: Path, text: str) -> str:
 ATTACK_ENTRIES = quiz_entries(load_quiz(attack_quiz()[0].encode(), "quizzes/attack.yml"))
 
 
-@pytest.mark.parametrize("entry", [e for e in ATTACK_ENTRIES if not e.context.endswith("/answers")],
-                         ids=lambda e: e.context)
-def test_a_translation_of_any_quiz_field_may_not_link_to_script(tmp_path, entry):
-    translation = "Lisez " + attack("inline", "colon-reference", "le guide")
+ACTIVITY_ENTRIES = [e for a in attack_activity_list()[0] for e in activity_entries(a)]
+# every quiz field with one form and encoding, every activity field with another
+TRANSLATED_FIELDS = [(e, "inline", "colon-reference") for e in ATTACK_ENTRIES if not e.context.endswith("/answers")] + [
+    (e, "reference", "hex-letter") for e in ACTIVITY_ENTRIES]
+
+
+@pytest.mark.parametrize("entry,form,encoding", TRANSLATED_FIELDS, ids=lambda v: getattr(v, "context", v))
+def test_a_translation_of_any_quiz_or_activity_field_may_not_link_to_script(tmp_path, entry, form, encoding):
+    translation = "Lisez " + attack(form, encoding, "le guide")
     said = catalog_error(tmp_path, po_entry(entry.context, "Read the guide", translation))
     assert said == (
         f"translations/fr.po:7: entry '{entry.context}': the translation links to "
-        "'javascript&#58;void(window.__pwned=1)', which is not an allowed address (read as a "
+        f"{HIDDEN_SCHEMES[encoding]!r}, which is not an allowed address (read as a "
         "browser reads it, with its character codes decoded). Links may lead only to http:, "
         "https: or mailto: addresses, or to pages and files of the course (relative addresses)."
     )

@@ -298,3 +298,56 @@ def test_exported_progress_brings_the_activities_to_another_browser(browser, sit
     finally:
         second.close()
     assert errors == []
+
+
+@pytest.fixture(scope="module")
+def required_site(tmp_path_factory, server):
+    """The activity site with both activities required: the self-assessment
+    (first placed on the home page) is module 1, the plan module 2."""
+    return serve_course_build(tmp_path_factory, server, "activity-site", edit=lambda text: text.replace(
+        "course_id: tiny-activities\n", "course_id: tiny-activities\n      required_activities: [baseline, plan]\n"))
+
+
+def next_step(root):
+    box = root.locator("[data-course-next-step]")
+    box.wait_for(state="visible")
+    return box
+
+
+def test_an_activity_gives_the_next_step_a_quiz_result_gives(page, required_site):
+    root = activity(page, required_site, "en/", "baseline")
+    assert root.locator("[data-course-next-step]").is_hidden()
+    show_results(root, {"pay-review": "partly", "pay-grades": "fully", "risks": "partly"})
+    box = next_step(root)
+    assert box.get_attribute("data-course-next-step") == "next"
+    nxt = box.locator('[data-course-next="plan"]')
+    assert nxt.inner_text() == "Next: Module 2"
+    assert nxt.get_attribute("href").endswith("/en/plan/")
+    assert box.locator('[data-course-next="progress"]').inner_text() == "My progress"
+    # kept over a reload, without a second "completed"
+    page.reload()
+    root = activity(page, required_site, "en/", "baseline")
+    assert next_step(root).locator('[data-course-next="plan"]').is_visible()
+    assert page.locator("[data-course-next-step]:visible").count() == 1
+    # the plan: nothing until one row has every field filled, then the course is complete
+    root = activity(page, required_site, "en/plan/", "plan")
+    plan_next = root.locator("[data-course-next-step]")
+    field(root, "1", "action").fill("Review pay grades")
+    field(root, "1", "who").fill("Marta")
+    page.wait_for_function(f"() => (localStorage.getItem('{KEY}plan') || '').includes('Marta')")
+    assert plan_next.is_hidden()
+    field(root, "1", "when").fill("2027-03-01")
+    field(root, "1", "when").blur()
+    box = next_step(root)
+    assert box.get_attribute("data-course-next-step") == "completed"
+    assert "Activity course" in box.locator(".course-next__complete").inner_text()
+    certificate = box.locator('[data-course-next="certificate"]')
+    assert certificate.get_attribute("href").endswith("/en/progress/#course-certificate")
+    assert box.locator('[data-course-next="progress"]').is_visible()
+    # said once: a reload leads to the certificate without saying it again
+    page.reload()
+    root = activity(page, required_site, "en/plan/", "plan")
+    assert next_step(root).get_attribute("data-course-next-step") == "certificate"
+    certificate.click()
+    page.wait_for_url("**/en/progress/#course-certificate")
+    assert axe_scan(page) == []

@@ -291,7 +291,10 @@ def test_two_tabs_and_a_reload_lose_nothing(browser, journey_url):
 @pytest.mark.parametrize("path", ["en/", "en/welcome/", "ar/welcome/", "en/one/"])
 def test_the_journey_passes_an_accessibility_scan(page, journey_url, path):
     page.goto(journey_url + path)
-    page.wait_for_timeout(200)
+    # the journey is shown once saved progress was read: nav.js unhides the
+    # progress line (the course home: the overview's progress)
+    page.wait_for_function("() => !!document.querySelector("
+                           "'[data-course-indicator]:not([hidden]), [data-course-overview-progress]:not([hidden])')")
     if path.endswith("welcome/"):
         page.mouse.wheel(0, 100_000)
         page.wait_for_function("() => document.querySelector('[data-course-reading]').hasAttribute('data-course-read')")

@@ -121,3 +121,69 @@ def test_translated_and_fallback_pages_pass_an_accessibility_scan(page, demo_all
 
     page.goto(demo_all + path)
     assert axe_scan(page) == []
+
+
+PHONE = {"width": 360, "height": 740}
+
+
+def journey_strings(page) -> dict:
+    return page.evaluate("JSON.parse(document.querySelector('meta[name=mkdocs-course]')"
+                         ".getAttribute('data-course-journey')).strings")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_on_a_phone_the_home_page_leads_to_the_certificate_without_the_menu(browser, demo_all, language):
+    """360 x 740, one context per language: the start call to action in the
+    first screen, then only the buttons each page offers next, each module's
+    quiz answered from its YAML, up to the certificate. The menu stays shut."""
+    context = browser.new_context(locale=language, viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        quizzes = translated_quizzes(language)
+        page.goto(f"{demo_all}{language}/")
+        t = journey_strings(page)
+        cta = page.locator("[data-course-cta]")
+        page.wait_for_function("el => el.closest('[data-course-overview]').querySelector("
+                               "'[data-course-overview-progress]').hidden === false", arg=cta.element_handle())
+        assert cta.inner_text() == t["journey_start"]
+        if language == "en":
+            assert t["journey_start"] == "Start the course"
+        box = cta.bounding_box()
+        assert box["y"] + box["height"] <= PHONE["height"], f"{language}: the start button is below the first screen"
+        cta.click()
+
+        for number in range(1, len(MODULES) + 1):
+            # the last button led to module `number` (instant navigation swaps the page in)
+            page.wait_for_function("n => { const h = document.querySelector('[data-course-module-header]'),"
+                                   " q = document.querySelector('[data-course-quiz]');"
+                                   " return h && h.getAttribute('data-course-module-header') === 'module-' + n"
+                                   " && q && q.mkdocsCourseQuiz; }", arg=number)
+            quiz_root = page.locator("[data-course-quiz]")
+            quiz_id = quiz_root.get_attribute("data-course-quiz")
+            quiz = QuizDriver(page, quiz_id)
+            quiz.answer_all(right_answers(quizzes[quiz_id]))
+            assert quiz.result.get_attribute("data-course-passed") == "true", f"{language} {quiz_id}"
+            step = quiz.root.locator("[data-course-next-step]")
+            if number < len(MODULES):
+                button = step.locator(f'[data-course-next="module-{number + 1}"]')
+                words = button.inner_text()
+                assert words.startswith(t["journey_next"].split("{number}")[0]), f"{language}: {words}"
+            else:
+                assert step.get_attribute("data-course-next-step") == "completed"
+                button = step.locator('[data-course-next="certificate"]')
+                assert button.inner_text() == t["journey_get_certificate"]
+            assert step.locator('[data-course-next="progress"]').is_visible()
+            button.scroll_into_view_if_needed()
+            button.click()
+
+        page.wait_for_url("**/progress/#course-certificate")
+        page.wait_for_function("() => { const p = document.querySelector('[data-course-progress]');"
+                               " return p && p.mkdocsCourseProgress; }")
+        certificate = show_certificate(page, "Amina Diallo")
+        assert certificate.locator("[data-course-certificate-course]").inner_text() == translated_title(language)
+        assert not page.locator("#__drawer").is_checked()  # Material's menu was never opened
+        assert not errors
+    finally:
+        context.close()

@@ -114,9 +114,12 @@ def nav_script() -> Asset:
 # -- activities (activities/, mkdocs/activities.py): their own bundle, only
 # on pages that place a self-assessment or an action plan; storage.js's
 # plain-item helpers; the rule for a saved activity (activity-record.js) is
-# shared with the progress page, which puts activities in the record.
-ACTIVITY_JS_MODULES = ("core.js", "attempts.js", "storage.js", "activity-record.js", "activity-assessment.js",
-                       "activity-plan.js", "activity-boot.js")
+# shared with the progress page, which puts activities in the record;
+# journey.js gives the next step under a result (activity-next.js), as
+# under a quiz's. journey.js only defines functions, so a page that also
+# has a quiz (or the every-page nav bundle) running it again is harmless.
+ACTIVITY_JS_MODULES = ("core.js", "attempts.js", "journey.js", "storage.js", "activity-record.js", "activity-next.js",
+                       "activity-assessment.js", "activity-plan.js", "activity-boot.js")
 ACTIVITY_CSS_FILES = ("course.css", "activity.css")
 
 

@@ -154,7 +154,9 @@ class FieldReader:
                 "'[' or '{'), or as a '|' block.",
             )
         if required and not value.strip():
-            self.fail(m.value_positions[key], f"'{key}' of {what} is empty", f"Write the {key} text.")
+            # "Write the prompt text.", but "Write the text of the item." (not "the text text")
+            advice = f"Write the text of {what}." if key == "text" else f"Write the {key} text."
+            self.fail(m.value_positions[key], f"'{key}' of {what} is empty", advice)
         return value.strip("\n") if not inline else value.strip()
 
     def boolean(self, m: Mapping, key: str, what: str, default: bool) -> bool:

@@ -15,7 +15,7 @@
   C.areaResult = function (p, area, answers) {
     var got = 0, most = 0;
     area.items.forEach(function (item) {
-      var points = C.own(p.scale, answers[item[0]]) ? p.scale[answers[item[0]]] : 0;
+      var point = C.get(answers, item[0]), points = C.own(p.scale, point) ? p.scale[point] : 0;
       got += item[1] * points;
       most += item[1] * p.top;
     });
@@ -26,7 +26,7 @@
   C.readAssessment = function (data, p) {
     var saved = C.savedAssessment(data);
     var onScale = function (answers) {
-      var out = {};
+      var out = Object.create(null);
       Object.keys(answers).forEach(function (k) { if (C.own(p.scale, answers[k])) out[k] = answers[k]; });
       return out;
     };
@@ -73,37 +73,40 @@
 
   C.SelfAssessment.prototype.finish = function () {
     var p = this.p, answers = this.state.answers, left = 0;
-    p.areas.forEach(function (a) { a.items.forEach(function (i) { if (!answers[i[0]]) left++; }); });
+    p.areas.forEach(function (a) { a.items.forEach(function (i) { if (!C.get(answers, i[0])) left++; }); });
     if (left) {
       this.say(C.format(this.t.activity_unanswered, { count: C.num(left) }));
       var first = this.form.querySelector("[data-course-item] input");
       var open = Array.prototype.find.call(this.form.querySelectorAll("[data-course-item]"), function (box) {
-        return !answers[box.getAttribute("data-course-item")];
+        return !C.get(answers, box.getAttribute("data-course-item"));
       });
       (open ? open.querySelector("input") : first).focus();
       return;
     }
-    var areas = {};
+    var areas = Object.create(null);
     p.areas.forEach(function (a) { areas[a.id] = C.areaResult(p, a, answers); });
-    this.state.results.push({ date: new Date().toISOString(), version: p.version, answers: Object.assign({}, answers), areas: areas });
+    this.state.results.push({ date: new Date().toISOString(), version: p.version, answers: Object.assign(Object.create(null), answers), areas: areas });
     this.state.results = this.state.results.slice(-C.activityLimits.results);
-    this.state.answers = {};
+    this.state.answers = Object.create(null);
+    var before = C.activityJourney();
     this.save();
-    this.show(true);
+    this.show(true, before);
   };
 
-  // The latest result ("now") and, when there is one, the one before ("then").
-  C.SelfAssessment.prototype.show = function (announce) {
+  // The latest result ("now") and, when there is one, the one before
+  // ("then"), then what to do next (activity-next.js). `before`: the
+  // course's state before this result, to say "completed" only then.
+  C.SelfAssessment.prototype.show = function (announce, before) {
     var results = this.state.results, now = results[results.length - 1], then = results[results.length - 2], t = this.t;
     this.p.areas.forEach(function (a) {
       var box = this.root.querySelector('[data-course-area-result="' + CSS.escape(a.id) + '"]');
-      var percent = now.areas[a.id], start = 0;
+      var percent = C.get(now.areas, a.id), start = 0, earlier = then && C.get(then.areas, a.id);
       box.hidden = percent === undefined;
       if (percent === undefined) return;
       box.querySelector("[data-course-now]").textContent = C.format(t.activity_now, { date: C.date(now.date), percent: C.num(percent) });
       var thenLine = box.querySelector("[data-course-then]");
-      thenLine.hidden = !then || then.areas[a.id] === undefined;
-      if (!thenLine.hidden) thenLine.textContent = C.format(t.activity_then, { date: C.date(then.date), percent: C.num(then.areas[a.id]) });
+      thenLine.hidden = earlier === undefined;
+      if (!thenLine.hidden) thenLine.textContent = C.format(t.activity_then, { date: C.date(then.date), percent: C.num(earlier) });
       a.bands.forEach(function (b) { if (b <= percent) start = b; });
       Array.prototype.forEach.call(box.querySelectorAll("[data-course-band]"), function (band) {
         band.hidden = Number(band.getAttribute("data-course-band")) !== start;
@@ -112,6 +115,7 @@
     this.form.hidden = true;
     this.results.hidden = false;
     this.root.setAttribute("data-course-state", "results");
+    C.showActivityNext(this.root, this.p.activity, true, before);
     if (announce) {
       this.say(t.activity_results_ready);
       this.results.focus();
@@ -120,7 +124,7 @@
 
   C.SelfAssessment.prototype.retake = function () {
     Array.prototype.forEach.call(this.form.querySelectorAll("input"), function (input) { input.checked = false; });
-    this.state.answers = {};
+    this.state.answers = Object.create(null);
     this.save();
     this.results.hidden = true;
     this.form.hidden = false;

@@ -2,7 +2,9 @@
    as it is typed (a moment after the last key, and at once on leaving a
    field or the page) under mkdocs-course/<course>/activity/<id>, by row and
    field id; when it cannot be saved the learner is told. Text is only ever
-   a value or textContent. */
+   a value or textContent. Row and field ids may be built-in names
+   ("constructor", "toString"): looked up with C.get, never as plain
+   properties. */
 (function (C) {
   "use strict";
 
@@ -22,7 +24,7 @@
     this.status = root.querySelector("[data-course-storage-status]");
     this.saved = root.querySelector("[data-course-saved]");
     this.inputs().forEach(function (input) {
-      var value = (self.state.rows[self.rowOf(input)] || {})[input.getAttribute("data-course-field")];
+      var value = C.get(C.get(self.state.rows, self.rowOf(input)), input.getAttribute("data-course-field"));
       if (value !== undefined) input.value = value;
       self.copy(input);
       input.addEventListener("input", function () { self.changed(input); });
@@ -33,6 +35,13 @@
       button.addEventListener("click", function () { self.download(button.getAttribute("data-course-download")); });
     });
     root.querySelector("[data-course-print]").addEventListener("click", function () { C.printActivity(root); });
+    this.showNext(null);
+  };
+
+  // Under the plan once it counts as done (journey.js), the next step.
+  C.ActionPlan.prototype.showNext = function (before) {
+    var plan = { kind: "action-plan", fields: this.p.fields.map(function (f) { return f.id; }) };
+    C.showActivityNext(this.root, this.p.activity, !!C.activityDone(plan, this.state), before);
   };
 
   C.ActionPlan.prototype.inputs = function () {
@@ -47,8 +56,9 @@
   };
 
   C.ActionPlan.prototype.changed = function (input) {
-    var row = this.rowOf(input), self = this;
-    (this.state.rows[row] = this.state.rows[row] || {})[input.getAttribute("data-course-field")] = input.value;
+    var row = this.rowOf(input), self = this, fields = C.get(this.state.rows, row);
+    if (!fields) fields = this.state.rows[row] = Object.create(null);
+    fields[input.getAttribute("data-course-field")] = input.value;
     this.copy(input);
     clearTimeout(this.timer);
     this.pending = true;
@@ -60,19 +70,21 @@
     if (!this.pending) return;
     this.pending = false;
     this.state.updated = new Date().toISOString();
+    var before = C.activityJourney();
     var ok = C.writeItem(this.p.course, this.key, this.state);
     // a required activity may finish a module: the progress line and header follow (nav.js)
     if (ok && C.refreshCourse) C.refreshCourse();
     C.showStorage(this.status, ok ? "" : this.t.activity_not_saved);
     this.saved.textContent = ok ? this.t.activity_saved : "";
     this.root.setAttribute("data-course-saved-state", ok ? "saved" : "not-saved");
+    this.showNext(before);
   };
 
   C.ActionPlan.prototype.table = function () {
     var p = this.p, rows = this.state.rows, t = this.t;
     return p.rows.map(function (row, i) {
       var label = row.label || C.format(t.activity_row, { number: C.num(i + 1) });
-      return [label].concat(p.fields.map(function (f) { return (rows[row.id] || {})[f.id] || ""; }));
+      return [label].concat(p.fields.map(function (f) { return C.get(C.get(rows, row.id), f.id) || ""; }));
     });
   };
 

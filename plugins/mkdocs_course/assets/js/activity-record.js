@@ -3,7 +3,9 @@
    puts each activity in the completion record. It is the record schema's
    $defs/activity (progress/completion-record.schema.json): ids as ids, dates
    as dates, percentages from 0 to 100, texts and lists bounded; whatever else
-   is dropped. */
+   is dropped. Ids may be any name the build accepts ("constructor",
+   "toString"): the objects made here have no prototype, and readers look
+   ids up with C.get, never as plain properties. */
 (function (C) {
   "use strict";
 
@@ -11,7 +13,7 @@
   var LIMIT = C.activityLimits = { results: 20, text: 20000, ids: 1000, version: 64 };
 
   function idKeys(v, test) {
-    var out = {};
+    var out = Object.create(null);
     if (!C.isObject(v)) return out;
     Object.keys(v).slice(0, LIMIT.ids).forEach(function (k) {
       if (ID.test(k) && test(v[k])) out[k] = v[k];

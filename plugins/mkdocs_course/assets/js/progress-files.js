@@ -297,8 +297,9 @@
     if (a.kind === "action-plan") {
       var plan = C.savedPlan(mine), rows = plan.rows;
       Object.keys(a.rows).forEach(function (row) {
-        rows[row] = rows[row] || {};
-        Object.keys(a.rows[row]).forEach(function (f) { if (!rows[row][f]) rows[row][f] = a.rows[row][f]; });
+        // ids may be built-in names ("constructor", "toString"): own keys only
+        var fields = C.get(rows, row) || (rows[row] = Object.create(null));
+        Object.keys(a.rows[row]).forEach(function (f) { if (!C.get(fields, f)) fields[f] = a.rows[row][f]; });
       });
       merged = { schema: 1, kind: a.kind, rows: rows, updated: plan.updated || a.updated };
     } else {
