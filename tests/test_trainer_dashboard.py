@@ -169,3 +169,27 @@ def test_the_dashboard_fits_a_phone(dashboard, group, tmp_path):
     dashboard.screenshot(path=str(tmp_path / "dashboard-390-dark.png"), full_page=True)
     # wide tables scroll inside their own box; the page itself does not
     assert dashboard.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_control_and_bidi_characters_in_a_name_are_shown_isolated_and_exported_visibly(dashboard, trainer_course, tmp_path):
+    from test_trainer_report import CONTROL_NAME, control_shown
+
+    project, _, records = trainer_course
+    folder = tmp_path / "control"
+    folder.mkdir()
+    names = [write(folder, "amina.json", records["amina"]).name,
+             write(folder, "control.json", changed(records["amina"], lambda r: r["learner"].update(name=CONTROL_NAME))).name]
+    keys = project / "trainer" / "answer-keys"
+    checked = run("verify", *names, "--answer-keys", keys, "--format", "json", cwd=folder).stdout
+    (tmp_path / "verified.json").write_text(checked, encoding="utf-8")
+    choose(dashboard, [folder / n for n in names] + [tmp_path / "verified.json"])
+    # on the page, the name is text in its own <bdi>: its overrides reorder nothing outside it
+    cell = dashboard.locator("[data-course-dashboard-learners] tbody tr").nth(1).locator("th bdi")
+    assert cell.evaluate("b => b.textContent") == CONTROL_NAME
+    assert learner_rows(dashboard)[1][1:3] == ["en", "3 of 3"]
+    with dashboard.expect_download() as info:
+        dashboard.locator("[data-course-dashboard-export]").click()
+    exported = open(info.value.path(), "rb").read()
+    run("report", *names, "--answer-keys", keys, "--csv", tmp_path / "cli.csv", cwd=folder)
+    assert exported == (tmp_path / "cli.csv").read_bytes()
+    assert control_shown(CONTROL_NAME).encode("utf-8") in exported

@@ -114,3 +114,32 @@ def test_report_needs_something_to_write(trainer_course, tmp_path):
     result = report(project, write(tmp_path, "a.json", records["amina"]))
     assert result.returncode == 2
     assert "say what to write: --csv FILE, --xlsx FILE or --items." in result.stderr
+
+
+# every C0 control character, DEL, and bidirectional overrides around an Arabic name
+CONTROL_NAME = "Zoë " + "".join(map(chr, range(0x20))) + "\x7f \u202eعمر\u202c \u2067x\u2069"
+
+
+def control_shown(text: str) -> str:
+    return "".join(f"\\u{ord(c):04x}" if ord(c) < 0x20 or ord(c) == 0x7f or c in "\u202e\u202c\u2067\u2069" else c
+                   for c in text)
+
+
+def test_control_and_bidi_characters_in_a_name_are_written_visibly(trainer_course, tmp_path):
+    from openpyxl import load_workbook
+
+    project, _, records = trainer_course
+    path = write(tmp_path, "control.json", changed(records["amina"], lambda r: r["learner"].update(name=CONTROL_NAME)))
+    result = report(project, path, "--csv", tmp_path / "c.csv", "--xlsx", tmp_path / "c.xlsx")
+    assert result.returncode == 6 and "Traceback" not in result.stderr, result.stderr  # renamed: certificate-id
+    data = (tmp_path / "c.csv").read_bytes().decode("utf-8")
+    expected = control_shown(CONTROL_NAME)
+    assert expected.startswith("Zoë \\u0000\\u0001") and "\\u007f \\u202eعمر\\u202c \\u2067x\\u2069" in expected
+    assert data.split("\r\n")[1].startswith(f'"{expected}","en","One"')
+    assert not any(ord(c) < 0x20 and c not in "\r\n" or ord(c) == 0x7f or c in "\u202e\u202c\u2067\u2069" for c in data)
+    assert data.count("\r\n") == 4 and "\n" not in data.replace("\r\n", "")
+    sheet = load_workbook(tmp_path / "c.xlsx").active
+    assert [sheet.cell(row=r, column=1).value for r in (2, 3, 4)] == [expected] * 3
+    if SOFFICE:
+        rows = libreoffice(tmp_path / "c.xlsx", tmp_path)
+        assert rows[1][0][2] == expected

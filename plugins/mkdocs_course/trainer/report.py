@@ -15,6 +15,7 @@ import io
 from dataclasses import dataclass
 
 from .answerkeys import AnswerKeys
+from .records import shown
 from .verify import Verdict
 
 COLUMNS = ("learner", "language", "module", "quiz", "activity", "status", "best_score", "attempts",
@@ -83,7 +84,11 @@ def number(value: float) -> str:
 
 def safe_cell(text: str) -> str:
     """Text that a spreadsheet shows as text, never runs as a formula: a
-    leading apostrophe before = + - @ (the OWASP advice for CSV files)."""
+    leading apostrophe before = + - @ (the OWASP advice for CSV files).
+    Control and bidirectional characters (a name may hold any) are written
+    visibly as ``\\u001b`` and the like, as verify prints them: a raw one
+    breaks an XLSX file or reorders a CSV line's text."""
+    text = shown(text)
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
@@ -120,7 +125,7 @@ def xlsx_bytes(rows: list[dict]) -> bytes:
             if column in ("best_score", "attempts") and value != "":
                 values.append(float(value) if "." in value else int(value))
             else:
-                values.append(value)
+                values.append(shown(value))  # openpyxl refuses control characters
         sheet.append(values)
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str):

@@ -206,8 +206,19 @@
     return rows;
   };
 
+  // Control and bidirectional characters written visibly, as trainer/records.py
+  // shown does (ZWNJ and ZWJ, which Persian and Indic names need, kept).
+  var INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+  function shown(text) {
+    return String(text).replace(INVISIBLE, function (ch) {
+      if (ch === "\u200c" || ch === "\u200d") return ch;
+      var hex = ch.codePointAt(0).toString(16);
+      return "\\u" + ("0000" + hex).slice(-Math.max(4, hex.length));
+    });
+  }
+
   function cell(text) {
-    text = String(text);
+    text = shown(text);
     if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
     return '"' + text.replace(/"/g, '""') + '"';
   }
