@@ -150,6 +150,10 @@ def _check_completion(data: dict, graded_by_quiz: dict[str, list[Graded]], keys:
             if "required" in entry and entry["required"] != (entry["id"] in todo):
                 problem("required", f"activity '{entry['id']}' is marked {'required' if entry['required'] else 'optional'}, "
                         f"but course version {course['version']} has it {'optional' if entry['required'] else 'required'}.")
+        for entry in data.get("pages", []):  # records of format 2
+            if entry["required"] != (entry["id"] in readings):
+                problem("required", f"page '{shown(entry['id'])}' is marked {'required' if entry['required'] else 'optional'}, "
+                        f"but course version {course['version']} has it {'optional' if entry['required'] else 'required'}.")
         for entry in data["quizzes"]:
             if entry["required"] != (entry["id"] in known["required"]):
                 problem("required", f"quiz '{entry['id']}' is marked {'required' if entry['required'] else 'optional'}, "
