@@ -362,3 +362,10 @@ def test_a_trainer_verifies_a_record_that_counts_a_page_read(page, journey_build
     checked = verify(unread)
     assert checked["result"] == "tampered"
     assert any(p["check"] == "completed" for p in checked["problems"])
+    # the page to read called optional: the course version says otherwise
+    optional = json.loads(json.dumps(record))
+    optional["pages"][0]["required"] = False
+    checked = verify(optional)
+    assert checked["result"] == "tampered"
+    assert [p["message"].split(": ", 1)[1] for p in checked["problems"] if p["check"] == "required"] == [
+        f"page 'welcome' is marked optional, but course version {record['course']['version']} has it required."]

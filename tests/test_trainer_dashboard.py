@@ -68,11 +68,12 @@ def test_records_and_verify_output_show_the_group_and_every_tampering(dashboard,
     folder, names = group
     choose(dashboard, [folder / n for n in names] + [tmp_path / "verified.json"])
     rows = learner_rows(dashboard)
-    assert rows[0] == ["Amina Diallo", "en", "3 of 3", "verified"]
-    assert rows[1] == ["عمر الفاروق", "en", "3 of 3", "verified"]
+    # the course requires its three quizzes and no activity
+    assert rows[0] == ["Amina Diallo", "en", "3 of 3", "\u2014", "verified"]
+    assert rows[1] == ["عمر الفاروق", "en", "3 of 3", "\u2014", "verified"]
     for row, (kind, (_, check, _)) in zip(rows[2:], TAMPERING.items()):
-        assert row[3].startswith("tampered: ") and check in row[3], (kind, row)
-    assert rows[-1][3] == "not checked: made on a quiz version the answer keys do not hold"
+        assert row[4].startswith("tampered: ") and check in row[4], (kind, row)
+    assert rows[-1][4] == "not checked: made on a quiz version the answer keys do not hold"
     assert dashboard.locator("[data-course-dashboard-summary]").inner_text() == f"Learners: {len(names)}. Verified: 2."
     # tampered records are left out of the group's figures
     modules = dashboard.locator("[data-course-dashboard-modules] tbody tr").evaluate_all(
@@ -88,7 +89,7 @@ def test_records_and_verify_output_show_the_group_and_every_tampering(dashboard,
 def test_a_record_without_verify_output_is_shown_as_not_verified(dashboard, group):
     folder, names = group
     choose(dashboard, [folder / "amina.json", folder / "tampered-00.json"])
-    assert [r[3] for r in learner_rows(dashboard)] == [
+    assert [r[4] for r in learner_rows(dashboard)] == [
         "not verified: check it with mkdocs-course verify --format json and add the output"] * 2
     assert dashboard.locator("[data-course-dashboard-items]").inner_text() == (
         "Add verify's JSON output to see which questions learners get wrong on their first attempt.")
@@ -105,7 +106,7 @@ def test_files_dropped_on_the_page_are_read_too(dashboard, group, tmp_path):
         document.querySelector('[data-course-dashboard-drop]').dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true}));
     }""", files)
     dashboard.wait_for_function("document.querySelectorAll('[data-course-dashboard-files] li').length === 4")
-    assert [r[3] for r in learner_rows(dashboard)] == ["verified", "verified"]
+    assert [r[4] for r in learner_rows(dashboard)] == ["verified", "verified"]
     assert dashboard.locator('[data-course-dashboard-file="bad"]').inner_text() == (
         "notes.txt — not read: this is neither a completion record nor verify's JSON output")
     # the live region is emptied, then filled a moment later, so that it is announced again
@@ -168,3 +169,27 @@ def test_the_dashboard_fits_a_phone(dashboard, group, tmp_path):
     dashboard.screenshot(path=str(tmp_path / "dashboard-390-dark.png"), full_page=True)
     # wide tables scroll inside their own box; the page itself does not
     assert dashboard.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_control_and_bidi_characters_in_a_name_are_shown_isolated_and_exported_visibly(dashboard, trainer_course, tmp_path):
+    from test_trainer_report import CONTROL_NAME, control_shown
+
+    project, _, records = trainer_course
+    folder = tmp_path / "control"
+    folder.mkdir()
+    names = [write(folder, "amina.json", records["amina"]).name,
+             write(folder, "control.json", changed(records["amina"], lambda r: r["learner"].update(name=CONTROL_NAME))).name]
+    keys = project / "trainer" / "answer-keys"
+    checked = run("verify", *names, "--answer-keys", keys, "--format", "json", cwd=folder).stdout
+    (tmp_path / "verified.json").write_text(checked, encoding="utf-8")
+    choose(dashboard, [folder / n for n in names] + [tmp_path / "verified.json"])
+    # on the page, the name is text in its own <bdi>: its overrides reorder nothing outside it
+    cell = dashboard.locator("[data-course-dashboard-learners] tbody tr").nth(1).locator("th bdi")
+    assert cell.evaluate("b => b.textContent") == CONTROL_NAME
+    assert learner_rows(dashboard)[1][1:3] == ["en", "3 of 3"]
+    with dashboard.expect_download() as info:
+        dashboard.locator("[data-course-dashboard-export]").click()
+    exported = open(info.value.path(), "rb").read()
+    run("report", *names, "--answer-keys", keys, "--csv", tmp_path / "cli.csv", cwd=folder)
+    assert exported == (tmp_path / "cli.csv").read_bytes()
+    assert control_shown(CONTROL_NAME).encode("utf-8") in exported

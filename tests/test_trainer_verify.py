@@ -191,3 +191,44 @@ def test_times_are_checked_against_the_moment_of_checking():
 
     assert parse_time("2026-03-01T17:40:12.000Z") == dt.datetime(2026, 3, 1, 17, 40, 12, tzinfo=dt.timezone.utc)
     assert parse_time("yesterday") is None
+
+
+BAD_DATES = {
+    # (where in the record, its path in the message, the value, what is wrong)
+    "month 13": (lambda r: r.update(created="2026-13-01T10:00:00.000Z"), ".created", "2026-13-01T10:00:00.000Z",
+                 "there is no month 13"),
+    "february 30": (lambda r: attempt(r, "second").update(started="2026-02-30T10:00:00Z"), ".quizzes[1].attempts[0].started",
+                    "2026-02-30T10:00:00Z", "2026-02 has no day 30"),
+    "hour 25": (lambda r: attempt(r, "pool").update(finished="2026-03-01T25:00:00+01:00"), ".quizzes[2].attempts[0].finished",
+                "2026-03-01T25:00:00+01:00", "25:00:00 is not a time of day"),
+    "no offset": (lambda r: r.update(completed="2026-03-01T10:00:00"), ".completed", "2026-03-01T10:00:00",
+                  "it has no Z or offset from UTC after the time"),
+    "not a date": (lambda r: r.update(completed="last tuesday"), ".completed", "last tuesday",
+                   "it is not written as a date and time"),
+}
+
+
+@pytest.mark.parametrize("kind", list(BAD_DATES))
+def test_a_malformed_date_anywhere_is_named_with_its_place_and_value(trainer_course, tmp_path, kind):
+    project, _, records = trainer_course
+    change, where, value, why = BAD_DATES[kind]
+    path = write(tmp_path, "dates.json", changed(records["amina"], change))
+    result, report = verify(project, path)
+    assert result.returncode == 5, result.stdout
+    assert report["records"][0]["result"] == "unreadable"
+    assert report["records"][0]["problems"][0]["message"] == (
+        f"{path}: not a valid completion record: at {where}, \"{value}\" is not a date and time ({why}); expected one "
+        "like 2026-03-01T17:40:12.000Z (RFC 3339: year-month-day, 'T', hours:minutes:seconds, then Z or an offset "
+        "such as +02:00).")
+
+
+def test_dates_with_an_offset_or_without_milliseconds_are_accepted(trainer_course, tmp_path):
+    project, _, records = trainer_course
+
+    def offsets(r):
+        created = dt.datetime.fromisoformat(r["created"].replace("Z", "+00:00"))
+        r["created"] = created.astimezone(dt.timezone(dt.timedelta(hours=5, minutes=30))).isoformat()  # same moment
+        assert r["created"].endswith("+05:30")
+
+    result, report = verify(project, write(tmp_path, "offset.json", changed(records["amina"], offsets)))
+    assert result.returncode == 0, report

@@ -90,13 +90,14 @@ def certify_record(record: dict, stem: str, keys, site: CourseSite, issuer: Issu
     now = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     language = site.language_of(record.get("lang") or "")
     strings, title = site.strings(language)
-    # a course that also asks for pages to be read says so: verify can re-grade
-    # the quizzes, but of the pages it has only what the learner's browser recorded
-    reading = "_reading" if any(page.get("required") for page in record.get("pages") or ()) else ""
+    # a course that also asks for pages to be read or activities done says so: verify can re-grade
+    # the quizzes, but of the pages and activities it has only what the browser recorded
+    variant = ("_reading" if any(page.get("required") for page in record.get("pages") or ()) else "") + (
+        "_activities" if any(a.get("required") for a in record.get("activities") or ()) else "")
     facts = CourseFacts(
         course_id=site.course_id, title=title, site_url=site.site_url, language=language,
-        description=strings["credential_description" + reading].format(course=title),
-        criteria=strings["credential_criteria" + reading],
+        description=strings["credential_description" + variant].format(course=title),
+        criteria=strings["credential_criteria" + variant],
         credential_name=strings["credential_name"].format(course=title), validity=site.validity,
     )
     credential = build_credential(record, modules_of(record, keys, language), facts, issuer.profile(), now)

@@ -106,7 +106,7 @@ def parse_time(value) -> dt.datetime | None:
     if not isinstance(value, str):
         return None
     try:
-        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = dt.datetime.fromisoformat(value.upper().replace("Z", "+00:00"))  # RFC 3339 allows t and z
     except ValueError:
         return None
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)

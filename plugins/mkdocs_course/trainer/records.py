@@ -4,6 +4,7 @@ words with the file's name. A learner's names are only ever text."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -15,6 +16,12 @@ from pathlib import Path
 from ..errors import CourseError
 from ..progress import FILE_SCHEMA, file_schemas
 
+# RFC 3339 section 5.6 date-time: what the browser writes (Date.toISOString) and more
+DATE_TIME = re.compile(
+    r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})[Tt](?P<hour>\d{2}):(?P<minute>\d{2}):(?P<second>\d{2})"
+    r"(?:\.\d+)?(?:[Zz]|[+-](?P<off_hour>\d{2}):(?P<off_minute>\d{2}))"
+)
+DATE_TIME_EXAMPLE = "2026-03-01T17:40:12.000Z"
 MAX_BYTES = 10 * 1024 * 1024  # a record of thousands of attempts is a few MB
 MAX_DEPTH = 32  # a record is 6 levels deep; answers add 2
 KIND_RECORD = "mkdocs-course/completion-record"
@@ -25,6 +32,36 @@ SCHEMAS = (1, FILE_SCHEMA)
 
 class RecordError(CourseError):
     """A file that cannot be read as a completion record."""
+
+
+class DateTimeError(ValueError):
+    """A text that is not an RFC 3339 date and time; says which part is wrong."""
+
+
+def check_date_time(value) -> bool:
+    """True for an RFC 3339 date-time on a real calendar day (offsets and Z
+    accepted); raises DateTimeError saying what is wrong. Non-strings pass:
+    the schema's ``type`` refuses them."""
+    if not isinstance(value, str):
+        return True
+    found = DATE_TIME.fullmatch(value)
+    if not found:
+        if DATE_TIME.fullmatch(value + "Z"):
+            raise DateTimeError("it has no Z or offset from UTC after the time")
+        raise DateTimeError("it is not written as a date and time")
+    year, month, day, hour, minute, second = (int(found[k]) for k in ("year", "month", "day", "hour", "minute", "second"))
+    if not 1 <= month <= 12:
+        raise DateTimeError(f"there is no month {month:02d}")
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        raise DateTimeError(f"{year:04d}-{month:02d} has no day {day:02d}") from None
+    if hour > 23 or minute > 59 or second > 59:
+        # a leap second (:60) is refused too: browsers never write one
+        raise DateTimeError(f"{hour:02d}:{minute:02d}:{second:02d} is not a time of day")
+    if found["off_hour"] is not None and (int(found["off_hour"]) > 23 or int(found["off_minute"]) > 59):
+        raise DateTimeError(f"the offset from UTC, {value[-6:]}, is not one")
+    return True
 
 
 @dataclass(frozen=True)
@@ -61,9 +98,23 @@ def _depth(value) -> int:
 
 @lru_cache(maxsize=None)
 def _validator(version: int):
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, FormatChecker
 
-    return Draft202012Validator(file_schemas(version)[0])
+    # jsonschema does not check "format" unless given a checker, and its own
+    # date-time check needs an optional package: ours is RFC 3339 with a calendar
+    formats = FormatChecker(formats=())
+    formats.checks("date-time", raises=DateTimeError)(check_date_time)
+    return Draft202012Validator(file_schemas(version)[0], format_checker=formats)
+
+
+def _message(error) -> str:
+    if error.validator == "format" and isinstance(error.cause, DateTimeError):
+        found = json.dumps(error.instance, ensure_ascii=False)
+        found = found if len(found) <= 60 else found[:59] + "…"
+        return (f"{found} is not a date and time ({error.cause}); "
+                f"expected one like {DATE_TIME_EXAMPLE} (RFC 3339: year-month-day, 'T', hours:minutes:seconds, "
+                "then Z or an offset such as +02:00)")
+    return error.message
 
 
 def _where(path) -> str:
@@ -116,7 +167,7 @@ def parse_record(name: str, raw: bytes) -> RecordFile:
     if errors:
         error = errors[0]
         more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
-        message = re.sub(r"\s+", " ", shown(error.message))[:300]
+        message = re.sub(r"\s+", " ", shown(_message(error)))[:400]
         raise RecordError(f"{name}: not a valid completion record: at {_where(error.absolute_path)}, {message}{more}.")
     return RecordFile(name, data, digest)
 

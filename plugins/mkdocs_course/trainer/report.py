@@ -1,5 +1,5 @@
 """Group reports from verified completion records: one row per learner and
-module (CSV, or XLSX), and item analysis (which questions learners get
+module, then per required activity (CSV, or XLSX), and item analysis (which questions learners get
 wrong on their first attempt, and which wrong choices they make).
 
 Rows show what each record claims, next to whether it was verified; a
@@ -15,10 +15,11 @@ import io
 from dataclasses import dataclass
 
 from .answerkeys import AnswerKeys
+from .records import shown
 from .verify import Verdict
 
-COLUMNS = ("learner", "language", "module", "quiz", "status", "best_score", "attempts",
-           "first_passed", "verified", "result", "checks", "file")
+COLUMNS = ("learner", "language", "module", "quiz", "activity", "status", "best_score", "attempts",
+           "first_passed", "details", "verified", "result", "checks", "file")
 # A cell starting with one of these is a formula in Excel and LibreOffice.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -29,11 +30,16 @@ def finished(attempt: dict) -> bool:
 
 def module_rows(verdict: Verdict) -> list[dict]:
     """The rows of one record: each module of the course it lists (quizzes
-    still in the course), with what the record claims and the verdict."""
+    still in the course), then each activity the course requires, with what
+    the record claims and the verdict."""
     record = verdict.record
     if record is None or verdict.result in ("foreign", "unreadable"):
         return []
-    checks = ", ".join(dict.fromkeys(p.check for p in verdict.problems))
+    learner = {
+        "learner": record["learner"]["name"] or "", "language": record["lang"],
+        "verified": "yes" if verdict.result == "valid" else "no", "result": verdict.result,
+        "checks": ", ".join(dict.fromkeys(p.check for p in verdict.problems)), "file": verdict.file,
+    }
     rows = []
     for entry in record["quizzes"]:
         if entry["title"] is None:
@@ -42,20 +48,33 @@ def module_rows(verdict: Verdict) -> list[dict]:
         passes = sorted(str(a["finished"]) for a in done if a.get("passed") is True)
         status = "passed" if entry["passed"] else "in progress" if entry["attempts"] else "not started"
         rows.append({
-            "learner": record["learner"]["name"] or "",
-            "language": record["lang"],
-            "module": entry["title"],
-            "quiz": entry["id"],
-            "status": status,
+            **learner, "module": entry["title"], "quiz": entry["id"], "activity": "", "status": status,
             "best_score": "" if entry["best_score"] is None else number(entry["best_score"]),
-            "attempts": str(len(done)),
-            "first_passed": passes[0][:10] if passes else "",
-            "verified": "yes" if verdict.result == "valid" else "no",
-            "result": verdict.result,
-            "checks": checks,
-            "file": verdict.file,
+            "attempts": str(len(done)), "first_passed": passes[0][:10] if passes else "", "details": "",
+        })
+    entries = {a.get("id"): a for a in record.get("activities") or []}
+    for required in verdict.activities:
+        rows.append({
+            **learner, "module": required["title"] or required["id"], "quiz": "", "activity": required["id"],
+            "status": "done" if required["done"] else "not done", "best_score": "", "attempts": "",
+            "first_passed": str(required["done"] or "")[:10],
+            "details": activity_details(required["kind"], entries.get(required["id"])),
         })
     return rows
+
+
+def activity_details(kind: str, entry: dict | None) -> str:
+    """What a required activity's row says besides done: a self-assessment's
+    last result per area, an action plan's number of rows. The learner's own
+    words stay out of the table (verify prints them)."""
+    if kind == "action-plan":
+        rows = (entry or {}).get("rows") or {}
+        return f"action plan, {len(rows)} row{'' if len(rows) == 1 else 's'}"
+    results = (entry or {}).get("results") or []
+    if not results:
+        return "self-assessment, no result yet"
+    areas = results[-1].get("areas") or {}
+    return "self-assessment: " + ", ".join(f"{area} {number(percent)}%" for area, percent in areas.items())
 
 
 def number(value: float) -> str:
@@ -65,7 +84,11 @@ def number(value: float) -> str:
 
 def safe_cell(text: str) -> str:
     """Text that a spreadsheet shows as text, never runs as a formula: a
-    leading apostrophe before = + - @ (the OWASP advice for CSV files)."""
+    leading apostrophe before = + - @ (the OWASP advice for CSV files).
+    Control and bidirectional characters (a name may hold any) are written
+    visibly as ``\\u001b`` and the like, as verify prints them: a raw one
+    breaks an XLSX file or reorders a CSV line's text."""
+    text = shown(text)
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
@@ -102,7 +125,7 @@ def xlsx_bytes(rows: list[dict]) -> bytes:
             if column in ("best_score", "attempts") and value != "":
                 values.append(float(value) if "." in value else int(value))
             else:
-                values.append(value)
+                values.append(shown(value))  # openpyxl refuses control characters
         sheet.append(values)
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str):

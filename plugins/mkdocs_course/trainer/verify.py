@@ -44,6 +44,8 @@ class Verdict:
     record: dict | None = None
     sha256: str = ""
     items: list[dict] = field(default_factory=list)  # first-attempt answers, for item analysis
+    # the required activities: {id, kind, title, done (when, or None)}, in the course's order
+    activities: list[dict] = field(default_factory=list)
 
     @property
     def learner(self) -> str | None:
@@ -56,7 +58,7 @@ class Verdict:
             "course": (record.get("course") or {}).get("id"),
             "learner": self.learner, "lang": record.get("lang"),
             "problems": [{"check": p.check, "message": p.message} for p in self.problems],
-            "items": self.items,
+            "items": self.items, "activities": self.activities,
         }
 
 
@@ -102,7 +104,7 @@ def verify_record(record: RecordFile, keys: AnswerKeys, now: dt.datetime | None 
             graded.append(checker.check(quiz, attempt))
         graded_by_quiz[quiz] = graded
         _check_module(entry, graded, keys, course, problem)
-    _check_completion(data, graded_by_quiz, keys, problem)
+    verdict.activities = _check_completion(data, graded_by_quiz, keys, problem)
     verdict.result = worst("unknown-version" if p.check in UNKNOWN_CHECKS else "tampered" for p in problems)
     if verdict.result == "valid":
         verdict.items = first_attempt_items(graded_by_quiz)
@@ -127,7 +129,9 @@ def _check_module(entry: dict, graded: list[Graded], keys: AnswerKeys, course: s
                     f"{entry['version']} has {known.any['pass_mark']}%.")
 
 
-def _check_completion(data: dict, graded_by_quiz: dict[str, list[Graded]], keys: AnswerKeys, problem) -> None:
+def _check_completion(data: dict, graded_by_quiz: dict[str, list[Graded]], keys: AnswerKeys, problem) -> list[dict]:
+    """Checks required flags, completion and certificate; returns the required
+    activities and when each was done (None: not done)."""
     course = data["course"]
     known = keys.courses.get(course["id"], {}).get(course["version"])
     if known is None:
@@ -145,6 +149,10 @@ def _check_completion(data: dict, graded_by_quiz: dict[str, list[Graded]], keys:
         for entry in data.get("activities", []):
             if "required" in entry and entry["required"] != (entry["id"] in todo):
                 problem("required", f"activity '{entry['id']}' is marked {'required' if entry['required'] else 'optional'}, "
+                        f"but course version {course['version']} has it {'optional' if entry['required'] else 'required'}.")
+        for entry in data.get("pages", []):  # records of format 2
+            if entry["required"] != (entry["id"] in readings):
+                problem("required", f"page '{shown(entry['id'])}' is marked {'required' if entry['required'] else 'optional'}, "
                         f"but course version {course['version']} has it {'optional' if entry['required'] else 'required'}.")
         for entry in data["quizzes"]:
             if entry["required"] != (entry["id"] in known["required"]):
@@ -178,6 +186,13 @@ def _check_completion(data: dict, graded_by_quiz: dict[str, list[Graded]], keys:
     if data["completed"] != date:
         problem("completed", f"the record says the course was completed {shown(json.dumps(data['completed']))}; "
                 f"its attempts say {json.dumps(date) if date else 'it is not complete'}.")
+    _check_certificate(data, complete, firsts, readings, todo, problem)
+    return [{"id": a, "kind": rule["kind"], "title": (entries.get(a) or {}).get("title"), "done": did.get(a)}
+            for a, rule in todo.items()]
+
+
+def _check_certificate(data: dict, complete: bool, firsts: dict, readings: list, todo: dict, problem) -> None:
+    course = data["course"]
     certificate = data["certificate"]
     if certificate is None:
         return

@@ -62,16 +62,23 @@
     $(root, "[data-course-dashboard-export]").disabled = !group.length;
 
     fill(root, "learners", group.length ? table(
-      [t.dashboard_col_learner, t.dashboard_col_language, t.dashboard_col_passed, t.dashboard_col_verified],
+      [t.dashboard_col_learner, t.dashboard_col_language, t.dashboard_col_passed, t.dashboard_col_activities, t.dashboard_col_verified],
       group.map(function (m) {
-        var rows = self.rows(m), passed = rows.filter(function (r) { return r.status === "passed"; }).length;
+        var rows = self.rows(m);
+        // what completion counts: required quizzes passed, required activities done
+        var quizzes = rows.filter(function (r) { return r.required; }), activities = rows.filter(function (r) { return r.activity; });
+        function share(list, status) {
+          if (!list.length) return "\u2014";
+          return C.format(t.dashboard_of, { count: C.num(list.filter(function (r) { return r.status === status; }).length), total: C.num(list.length) });
+        }
         return [m.record.data.learner.name || t.dashboard_no_name, String(m.record.data.lang || ""),
-          C.format(t.dashboard_of, { count: C.num(passed), total: C.num(rows.length) }), self.status(m)];
+          share(quizzes, "passed"), share(activities, "done"), self.status(m)];
       })) : null);
 
     var modules = [], byQuiz = {};
     counted.forEach(function (m) {
       self.rows(m).forEach(function (r) {
+        if (!r.quiz) return;  // a required activity: in the learners' table
         var mod = byQuiz[r.quiz];
         if (!mod) modules.push(mod = byQuiz[r.quiz] = { title: r.module, learners: 0, passed: 0, bands: C.dashboardBands.map(function () { return 0; }), none: 0 });
         mod.learners++;

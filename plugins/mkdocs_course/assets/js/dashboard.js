@@ -10,8 +10,8 @@
 
   var KIND_RECORD = "mkdocs-course/completion-record", KIND_VERIFY = "mkdocs-course/verification";
   var MAX_BYTES = 10 * 1024 * 1024;
-  var COLUMNS = ["learner", "language", "module", "quiz", "status", "best_score", "attempts",
-    "first_passed", "verified", "result", "checks", "file"];
+  var COLUMNS = ["learner", "language", "module", "quiz", "activity", "status", "best_score", "attempts",
+    "first_passed", "details", "verified", "result", "checks", "file"];
   var BANDS = [[0, 19], [20, 39], [40, 59], [60, 79], [80, 100]];
 
   function $(root, selector) { return root.querySelector(selector); }
@@ -141,26 +141,84 @@
     return member.check ? member.check.problems.map(function (p) { return p.check; }).filter(function (c, i, all) { return all.indexOf(c) === i; }).join(", ") : "";
   };
 
-  // One row per learner and module, as trainer/report.py module_rows.
+  // Without verify's output: the activities the record marks required, done
+  // by the browser's rule (activities/model.py activity_done, an action plan's
+  // fields being those its rows hold, as verify does for an unknown version).
+  function ownActivities(data) {
+    return (Array.isArray(data.activities) ? data.activities : []).filter(function (a) { return object(a) && a.required === true; }).map(function (a) {
+      var done = null;
+      if (a.kind === "action-plan") {
+        var rows = object(a.rows) ? a.rows : {}, fields = {};
+        Object.keys(rows).forEach(function (r) { if (object(rows[r])) Object.keys(rows[r]).forEach(function (f) { fields[f] = true; }); });
+        var names = Object.keys(fields), full = names.length && Object.keys(rows).some(function (r) {
+          return object(rows[r]) && names.every(function (f) { return typeof rows[r][f] === "string" && rows[r][f].trim() !== ""; });
+        });
+        done = full ? a.updated || null : null;
+      } else if (Array.isArray(a.results) && a.results.length) {
+        done = a.results.map(function (r) { return String(object(r) ? r.date : ""); }).sort()[0];
+      }
+      return { id: String(a.id), kind: a.kind, title: a.title, done: done };
+    });
+  }
+
+  // A required activity's details, as trainer/report.py activity_details.
+  function details(kind, entry) {
+    if (kind === "action-plan") {
+      var n = object(entry) && object(entry.rows) ? Object.keys(entry.rows).length : 0;
+      return "action plan, " + n + " row" + (n === 1 ? "" : "s");
+    }
+    var results = object(entry) && Array.isArray(entry.results) ? entry.results : [];
+    if (!results.length) return "self-assessment, no result yet";
+    var areas = object(results[results.length - 1].areas) ? results[results.length - 1].areas : {};
+    return "self-assessment: " + Object.keys(areas).map(function (k) { return k + " " + number(areas[k]) + "%"; }).join(", ");
+  }
+
+  D.activities = function (member) {
+    return member.check && Array.isArray(member.check.activities) ? member.check.activities : ownActivities(member.record.data);
+  };
+
+  // One row per learner and module, then per required activity, as trainer/report.py module_rows.
   D.rows = function (member) {
-    var data = member.record.data, rows = [], checks = this.checkNames(member);
+    var data = member.record.data, rows = [];
+    var learner = { learner: data.learner.name || "", language: String(data.lang || ""),
+      verified: member.result === "valid" ? "yes" : "no", result: member.result, checks: this.checkNames(member), file: member.record.name };
+    function row(fields) { return Object.assign({}, learner, fields); }
     data.quizzes.forEach(function (q) {
       if (q.title === null || q.title === undefined) return;
       var done = q.attempts.filter(finished);
       var passes = done.filter(function (a) { return a.passed === true; }).map(function (a) { return String(a.finished); }).sort();
-      rows.push({
-        learner: data.learner.name || "", language: String(data.lang || ""), module: String(q.title), quiz: q.id,
+      rows.push(row({
+        module: String(q.title), quiz: q.id, activity: "",
         status: q.passed ? "passed" : q.attempts.length ? "in progress" : "not started",
         best_score: typeof q.best_score === "number" ? number(q.best_score) : "",
-        attempts: String(done.length), first_passed: passes.length ? passes[0].slice(0, 10) : "",
-        verified: member.result === "valid" ? "yes" : "no", result: member.result, checks: checks, file: member.record.name
-      });
+        attempts: String(done.length), first_passed: passes.length ? passes[0].slice(0, 10) : "", details: "",
+        required: q.required === true
+      }));
+    });
+    var entries = {};
+    (Array.isArray(data.activities) ? data.activities : []).forEach(function (a) { if (object(a)) entries[a.id] = a; });
+    this.activities(member).forEach(function (a) {
+      rows.push(row({
+        module: String(a.title || a.id), quiz: "", activity: String(a.id), status: a.done ? "done" : "not done",
+        best_score: "", attempts: "", first_passed: String(a.done || "").slice(0, 10), details: details(a.kind, entries[a.id])
+      }));
     });
     return rows;
   };
 
+  // Control and bidirectional characters written visibly, as trainer/records.py
+  // shown does (ZWNJ and ZWJ, which Persian and Indic names need, kept).
+  var INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+  function shown(text) {
+    return String(text).replace(INVISIBLE, function (ch) {
+      if (ch === "\u200c" || ch === "\u200d") return ch;
+      var hex = ch.codePointAt(0).toString(16);
+      return "\\u" + ("0000" + hex).slice(-Math.max(4, hex.length));
+    });
+  }
+
   function cell(text) {
-    text = String(text);
+    text = shown(text);
     if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
     return '"' + text.replace(/"/g, '""') + '"';
   }
