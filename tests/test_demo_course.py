@@ -201,7 +201,7 @@ def test_sources_name_the_conventions_in_full():
 def convention_rows(text: str) -> dict[str, str]:
     """Convention number -> its row in the sources table."""
     return {m.group(1): line for line in text.splitlines() if line.startswith("| ")
-            for m in [re.search(r"\((?:No\.|núm\.|n°)\s(\d+)\)", line)] if m}
+            for m in [re.search(r"\((?:No\.|núm\.|n°|رقم)\s(\d+)\)", line)] if m}
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
