@@ -19,6 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = str(Path(sys.executable).with_name("mkdocs-course"))
+# what the demo course is made of: a copy of these builds it as the README says
+PROJECT_FILES = ("mkdocs.yml", "course", "quizzes", "activities", "translations")
 # Chrome DevTools' "Slow 3G": 500 kbit/s each way, 400 ms round trip (x5, as DevTools applies it)
 SLOW_3G = {"offline": False, "latency": 2000, "downloadThroughput": 500 * 1024 / 8, "uploadThroughput": 500 * 1024 / 8}
 
@@ -81,11 +83,13 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "course"
         project.mkdir()
-        for name in ("mkdocs.yml", "course", "quizzes", "translations"):
+        for name in PROJECT_FILES:
             source = ROOT / name
             (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
         build = [CLI, "build", "-q"] + [f"--lang={code}" for code in args.lang or []]
-        subprocess.run(build, cwd=project, check=True)
+        if subprocess.run(build, cwd=project).returncode != 0:
+            print("offline bench: the demo course did not build (the messages above say why)", file=sys.stderr)
+            return 1
         site = project / "site"
         languages = [p.parent.name for p in sorted(site.glob("*/sw.js"))]
         print(f"{'language':<9} {'files':>5} {'bytes':>10} {'gzip':>9} {'precache fast':>14} {'slow 3G':>9}")
@@ -98,7 +102,10 @@ def main(argv=None) -> int:
             figures["languages"][code] = row
             timing = "" if args.no_browser else f"{row['precache_s']:>13.1f}s {row['precache_slow3g_s']:>8.1f}s"
             print(f"{code:<9} {files:>5} {raw:>10} {packed:>9} {timing}")
-        subprocess.run([CLI, "export", "offline", "--out", "dist"], cwd=project, check=True, capture_output=True)
+        exported = subprocess.run([CLI, "export", "offline", "--out", "dist"], cwd=project, capture_output=True, text=True)
+        if exported.returncode != 0:
+            print(f"offline bench: export offline failed:\n{exported.stdout}{exported.stderr}", file=sys.stderr)
+            return 1
         (copy,) = (project / "dist").glob("*.zip")
         figures["offline_zip_bytes"] = copy.stat().st_size
         print(f"offline copy {copy.name}: {copy.stat().st_size} bytes ({', '.join(languages)})")
