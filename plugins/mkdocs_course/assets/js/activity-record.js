@@ -44,6 +44,29 @@
     return { rows: rows, updated: data && C.isTime(data.updated) ? data.updated : null };
   };
 
+  // Two saved copies of one activity as one, nothing either holds lost: an
+  // action plan's rows and fields from both, `first`'s text where both have
+  // some; a self-assessment's results from both (each date once, oldest
+  // first), `first`'s answers when it has any. The progress file's import
+  // puts the device's copy first, SCORM's resume the copy changed last.
+  C.mergeActivity = function (first, second) {
+    var kind = (C.isObject(first) && first.kind) || (C.isObject(second) && second.kind);
+    if (kind === "action-plan") {
+      var a = C.savedPlan(first), b = C.savedPlan(second), rows = a.rows;
+      Object.keys(b.rows).forEach(function (row) {
+        var fields = C.get(rows, row) || (rows[row] = Object.create(null));
+        Object.keys(b.rows[row]).forEach(function (f) { if (!C.get(fields, f)) fields[f] = b.rows[row][f]; });
+      });
+      return { schema: 1, kind: kind, rows: rows, updated: a.updated || b.updated };
+    }
+    var x = C.savedAssessment(first), y = C.savedAssessment(second), byDate = new Map();
+    x.results.concat(y.results).forEach(function (r) { if (!byDate.has(r.date)) byDate.set(r.date, r); });
+    var results = Array.from(byDate.values()).sort(function (p, q) { return p.date.localeCompare(q.date); });
+    var version = [first, second].map(function (c) { return C.isObject(c) && isId(c.version) ? c.version : ""; });
+    return { schema: 1, kind: "self-assessment", version: version[0] || version[1],
+      answers: Object.keys(x.answers).length ? x.answers : y.answers, results: results.slice(-LIMIT.results) };
+  };
+
   // One entry of the record's `activities`: `meta` is what the course says
   // of it ({id, kind, title, version, required}), or {id} for one it no longer has.
   C.activityRecord = function (meta, data) {

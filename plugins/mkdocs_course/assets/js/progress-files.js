@@ -287,27 +287,12 @@
     return result;
   };
 
-  // An activity from a file, merged with this device's: a self-assessment's
-  // results from both (each date once); an action plan's text from this
-  // device where it has some, else the file's. Nothing here is removed.
+  // An activity from a file, merged with this device's (C.mergeActivity,
+  // the device's text first). Nothing here is removed.
   P.mergeActivity = function (a) {
-    var key = "activity/" + a.id, mine = C.readItem(this.course, key), merged;
+    var key = "activity/" + a.id;
     // a record lists a required activity not yet started: nothing to bring
     if (a.kind === "action-plan" ? !Object.keys(a.rows).length : !a.results.length) return;
-    if (a.kind === "action-plan") {
-      var plan = C.savedPlan(mine), rows = plan.rows;
-      Object.keys(a.rows).forEach(function (row) {
-        // ids may be built-in names ("constructor", "toString"): own keys only
-        var fields = C.get(rows, row) || (rows[row] = Object.create(null));
-        Object.keys(a.rows[row]).forEach(function (f) { if (!C.get(fields, f)) fields[f] = a.rows[row][f]; });
-      });
-      merged = { schema: 1, kind: a.kind, rows: rows, updated: plan.updated || a.updated };
-    } else {
-      var saved = C.savedAssessment(mine), byDate = new Map();
-      saved.results.concat(a.results).forEach(function (r) { if (!byDate.has(r.date)) byDate.set(r.date, r); });
-      var results = Array.from(byDate.values()).sort(function (x, y) { return x.date.localeCompare(y.date); });
-      merged = { schema: 1, kind: a.kind, answers: saved.answers, results: results.slice(-C.activityLimits.results) };
-    }
-    C.writeItem(this.course, key, merged);
+    C.writeItem(this.course, key, C.mergeActivity(C.readItem(this.course, key) || { kind: a.kind }, a));
   };
 })(window.mkdocsCourse = window.mkdocsCourse || {});

@@ -163,34 +163,12 @@
     return !ours || (theirs && theirs.read < ours.read) ? theirs : ours;
   };
 
-  // An activity saved in both copies, nothing of either lost: an action
-  // plan's rows and fields from the copy changed last, those only the other
-  // holds kept; a self-assessment's results from both (by date), its
-  // answers being given from the browser's when it has any.
+  // An activity saved in both copies, nothing of either lost
+  // (C.mergeActivity): the copy changed last first.
   S.mergeActivity = function (ours, theirs) {
     if (!ours) return theirs;
-    var plan = ours.kind === "action-plan" || theirs.kind === "action-plan";
-    if (plan) {
-      var a = C.savedPlan(ours), b = C.savedPlan(theirs);
-      var newer = String(b.updated || "") > String(a.updated || "") ? b : a, older = newer === a ? b : a;
-      var rows = {};
-      [older, newer].forEach(function (copy) {
-        Object.keys(copy.rows).forEach(function (row) {
-          rows[row] = rows[row] || {};
-          Object.keys(copy.rows[row]).forEach(function (f) { rows[row][f] = copy.rows[row][f]; });
-        });
-      });
-      return { schema: 1, kind: "action-plan", rows: rows, updated: newer.updated || older.updated };
-    }
-    var x = C.savedAssessment(ours), y = C.savedAssessment(theirs), seen = {}, results = [];
-    x.results.concat(y.results).forEach(function (r) {
-      var key = JSON.stringify(r);
-      if (!seen[key]) { seen[key] = true; results.push(r); }
-    });
-    results.sort(function (p, q) { return p.date < q.date ? -1 : p.date > q.date ? 1 : 0; });
-    return { schema: 1, kind: "self-assessment", version: ours.version || theirs.version || "",
-      answers: Object.keys(x.answers).length ? x.answers : y.answers,
-      results: results.slice(-C.activityLimits.results) };
+    var newer = String(theirs.updated || "") > String(ours.updated || "") ? theirs : ours;
+    return C.mergeActivity(newer, newer === ours ? theirs : ours);
   };
 
   // -- reporting -------------------------------------------------------------------
