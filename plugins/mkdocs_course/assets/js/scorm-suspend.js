@@ -310,7 +310,7 @@
   // What the course's storage holds besides quizzes: {pages: {id: mark},
   // activities: [{id, data, required}]}, the required activities first.
   S.extras = function (course, storage) {
-    var pages = {}, activities = [], seen = {};
+    var pages = {}, activities = [], seen = Object.create(null);  // ids may be built-in names ("constructor")
     if (!storage) return { pages: pages, activities: activities };
     (course.readings || []).forEach(function (page) {
       var mark = C.readMark(storage, course.id, page);
